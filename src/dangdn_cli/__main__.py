@@ -1,0 +1,3 @@
+from dangdn_cli.cli import main
+
+main()

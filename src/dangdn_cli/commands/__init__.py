@@ -1,0 +1,1 @@
+"""Command groups: each parses options, calls one service function, prints."""

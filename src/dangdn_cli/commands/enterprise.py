@@ -1,0 +1,370 @@
+"""dangdn enterprise add|update|close|reopen|show|list"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from dangdn_cli.commands._common import AsOf, Json, On, OrgTypeHelp, day, required_day, session
+from dangdn_cli.i18n import tr
+
+app = typer.Typer(
+    no_args_is_help=True,
+    help=tr(
+        "Doanh nghiệp: thêm, cập nhật, đóng, xem, liệt kê.",
+        "Enterprises: add, update, close, show, list.",
+    ),
+)
+
+TaxCode = Annotated[str, typer.Argument(metavar="MST", help=tr("Mã số thuế.", "Tax code."))]
+Name = Annotated[
+    str | None, typer.Option("--name", help=tr("Tên doanh nghiệp.", "Enterprise name."))
+]
+Sector = Annotated[
+    str | None,
+    typer.Option(
+        "--sector",
+        help=tr(
+            "Loại hình: tu_nhan, fdi, htx, nha_nuoc_thieu_so, ngoai_cong_lap.",
+            "Sector: tu_nhan, fdi, htx, nha_nuoc_thieu_so, ngoai_cong_lap.",
+        ),
+    ),
+]
+Address = Annotated[str | None, typer.Option("--address", help=tr("Địa chỉ.", "Address."))]
+Commune = Annotated[
+    str | None, typer.Option("--commune", help=tr("Xã/phường.", "Commune or ward."))
+]
+District = Annotated[
+    str | None,
+    typer.Option(
+        "--district", help=tr("Huyện (dữ liệu trước 1/7/2025).", "District (data before 1/7/2025).")
+    ),
+]
+Province = Annotated[
+    str | None, typer.Option("--province", help=tr("Tỉnh/thành phố.", "Province."))
+]
+Zone = Annotated[
+    str | None, typer.Option("--zone", help=tr("Khu công nghiệp.", "Industrial zone."))
+]
+Founded = Annotated[
+    str | None,
+    typer.Option("--founded", metavar="DATE", help=tr("Ngày thành lập.", "Founding date.")),
+]
+Owner = Annotated[
+    str | None, typer.Option("--owner", help=tr("Chủ doanh nghiệp.", "Owner's name."))
+]
+Workers = Annotated[
+    int | None, typer.Option("--workers", help=tr("Tổng số lao động.", "Total workers."))
+]
+Stable = Annotated[
+    int | None,
+    typer.Option(
+        "--stable-workers",
+        help=tr(
+            "Lao động ổn định (hợp đồng từ 12 tháng).",
+            "Stable workers (contracts of 12 months or more).",
+        ),
+    ),
+]
+Female = Annotated[
+    int | None, typer.Option("--female-workers", help=tr("Lao động nữ.", "Female workers."))
+]
+Young = Annotated[
+    int | None,
+    typer.Option(
+        "--young-workers", help=tr("Lao động trẻ (đến 30 tuổi).", "Young workers (30 or under).")
+    ),
+]
+
+COLUMNS = [
+    ("tax_code", "Mã số thuế", "Tax code"),
+    ("name", "Tên doanh nghiệp", "Name"),
+    ("commune", "Xã/phường", "Commune"),
+    ("zone", "KCN", "Zone"),
+    ("status", "Trạng thái", "Status"),
+    ("workers", "Lao động", "Workers"),
+    ("stable_workers", "LĐ ổn định", "Stable"),
+]
+LABELS = {
+    "tax_code": ("Mã số thuế", "Tax code"),
+    "name": ("Tên", "Name"),
+    "sector": ("Loại hình", "Sector"),
+    "address": ("Địa chỉ", "Address"),
+    "commune": ("Xã/phường", "Commune"),
+    "district": ("Huyện", "District"),
+    "province": ("Tỉnh", "Province"),
+    "zone": ("Khu công nghiệp", "Industrial zone"),
+    "founded_on": ("Ngày thành lập", "Founded"),
+    "owner_name": ("Chủ doanh nghiệp", "Owner"),
+    "status": ("Trạng thái", "Status"),
+    "stable_operation": ("SXKD ổn định", "Stable operation"),
+    "law_compliant": ("Chấp hành pháp luật", "Law-compliant"),
+    "workers": ("Lao động", "Workers"),
+    "stable_workers": ("Lao động ổn định", "Stable workers"),
+    "female_workers": ("Lao động nữ", "Female workers"),
+    "young_workers": ("Lao động trẻ", "Young workers"),
+    "as_of": ("Tính đến ngày", "As of"),
+}
+STATUS_LABELS = {
+    "active": ("đang hoạt động", "active"),
+    "suspended": ("tạm ngừng", "suspended"),
+    "dissolved": ("giải thể", "dissolved"),
+}
+
+
+def _status(value: Any) -> str:
+    return tr(*STATUS_LABELS[value]) if value in STATUS_LABELS else ""
+
+
+def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
+    from dangdn_cli.output import print_json, print_record, print_table, success
+
+    if as_json:
+        print_json(record)
+        return
+    if message:
+        success(message)
+    print_record({**record, "status": _status(record["status"])}, LABELS)
+    if record.get("organizations"):
+        print_table(
+            record["organizations"],
+            [
+                ("id", "Mã", "Id"),
+                ("type", "Loại", "Type"),
+                ("name", "Tên tổ chức", "Name"),
+                ("founded_on", "Thành lập", "Founded"),
+            ],
+            title=tr("Tổ chức", "Organisations"),
+        )
+
+
+@app.command()
+def add(
+    tax_code: Annotated[
+        str, typer.Option("--tax-code", metavar="MST", help=tr("Mã số thuế.", "Tax code."))
+    ],
+    name: Annotated[str, typer.Option("--name", help=tr("Tên doanh nghiệp.", "Enterprise name."))],
+    sector: Sector = None,
+    address: Address = None,
+    commune: Commune = None,
+    district: District = None,
+    province: Province = None,
+    zone: Zone = None,
+    founded: Founded = None,
+    owner: Owner = None,
+    workers: Workers = None,
+    stable_workers: Stable = None,
+    female_workers: Female = None,
+    young_workers: Young = None,
+    unstable: Annotated[
+        bool,
+        typer.Option(
+            "--unstable", help=tr("Sản xuất kinh doanh chưa ổn định.", "Operation not yet stable.")
+        ),
+    ] = False,
+    law_violation: Annotated[
+        bool,
+        typer.Option("--law-violation", help=tr("Có vi phạm pháp luật.", "Has violated the law.")),
+    ] = False,
+    as_of: AsOf = None,
+    as_json: Json = False,
+) -> None:
+    """Thêm doanh nghiệp. / Add an enterprise."""
+    from dangdn_cli.services import enterprises
+
+    fields = dict(
+        name=name,
+        sector=sector,
+        address=address,
+        commune=commune,
+        district=district,
+        province=province,
+        zone=zone,
+        founded_on=founded,
+        owner_name=owner,
+        workers=workers,
+        stable_workers=stable_workers,
+        female_workers=female_workers,
+        young_workers=young_workers,
+        stable_operation=not unstable,
+        law_compliant=not law_violation,
+    )
+    with session(write=True) as s:
+        record = enterprises.add(s, tax_code, fields, day(as_of))
+    _print(
+        record,
+        as_json,
+        tr(
+            f"Đã thêm doanh nghiệp {record['tax_code']}.", f"Added enterprise {record['tax_code']}."
+        ),
+    )
+
+
+@app.command()
+def update(
+    tax_code: TaxCode,
+    as_of: AsOf = None,
+    name: Name = None,
+    sector: Sector = None,
+    address: Address = None,
+    commune: Commune = None,
+    district: District = None,
+    province: Province = None,
+    zone: Zone = None,
+    founded: Founded = None,
+    owner: Owner = None,
+    workers: Workers = None,
+    stable_workers: Stable = None,
+    female_workers: Female = None,
+    young_workers: Young = None,
+    stable: Annotated[
+        bool | None,
+        typer.Option(
+            "--stable/--unstable",
+            help=tr("Sản xuất kinh doanh ổn định hay chưa.", "Stable operation or not."),
+            show_default=False,
+        ),
+    ] = None,
+    law_compliant: Annotated[
+        bool | None,
+        typer.Option(
+            "--law-compliant/--law-violation",
+            help=tr("Chấp hành pháp luật hay có vi phạm.", "Law-compliant or in violation."),
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Ghi thay đổi từ một ngày (giữ lịch sử). / Record changes as of a date (history kept)."""
+    from dangdn_cli.services import enterprises
+
+    fields = dict(
+        name=name,
+        sector=sector,
+        address=address,
+        commune=commune,
+        district=district,
+        province=province,
+        zone=zone,
+        founded_on=founded,
+        owner_name=owner,
+        workers=workers,
+        stable_workers=stable_workers,
+        female_workers=female_workers,
+        young_workers=young_workers,
+        stable_operation=stable,
+        law_compliant=law_compliant,
+    )
+    with session(write=True) as s:
+        record = enterprises.update(s, tax_code, fields, day(as_of))
+    _print(
+        record,
+        as_json,
+        tr(
+            f"Đã cập nhật doanh nghiệp {record['tax_code']}.",
+            f"Updated enterprise {record['tax_code']}.",
+        ),
+    )
+
+
+@app.command()
+def close(
+    tax_code: TaxCode,
+    on: On,
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            help=tr("suspended (tạm ngừng) hoặc dissolved (giải thể).", "suspended or dissolved."),
+        ),
+    ] = "dissolved",
+    as_json: Json = False,
+) -> None:
+    """Tạm ngừng hoặc giải thể doanh nghiệp. / Suspend or dissolve an enterprise."""
+    from dangdn_cli.errors import InvalidChoice
+    from dangdn_cli.services import enterprises
+
+    if status not in ("suspended", "dissolved"):
+        raise InvalidChoice(field="--status", value=status, choices="suspended, dissolved")
+    with session(write=True) as s:
+        record = enterprises.set_status(s, tax_code, required_day(on, "--on"), status)
+    _print(
+        record,
+        as_json,
+        tr(
+            f"Đã đóng doanh nghiệp {record['tax_code']}.",
+            f"Closed enterprise {record['tax_code']}.",
+        ),
+    )
+
+
+@app.command()
+def reopen(tax_code: TaxCode, on: On, as_json: Json = False) -> None:
+    """Cho doanh nghiệp hoạt động trở lại. / Reopen an enterprise."""
+    from dangdn_cli.services import enterprises
+
+    with session(write=True) as s:
+        record = enterprises.set_status(s, tax_code, required_day(on, "--on"), "active")
+    _print(
+        record,
+        as_json,
+        tr(
+            f"Doanh nghiệp {record['tax_code']} hoạt động trở lại.",
+            f"Enterprise {record['tax_code']} reopened.",
+        ),
+    )
+
+
+@app.command()
+def show(tax_code: TaxCode, as_of: AsOf = None, as_json: Json = False) -> None:
+    """Xem một doanh nghiệp tại một ngày. / Show an enterprise as of a date."""
+    from dangdn_cli.services import enterprises
+
+    with session() as s:
+        record = enterprises.show(s, tax_code, day(as_of))
+    _print(record, as_json)
+
+
+@app.command("list")
+def list_(
+    commune: Commune = None,
+    zone: Zone = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            help=tr(
+                "Tìm theo tên, có dấu hay không dấu.", "Search names, with or without diacritics."
+            ),
+        ),
+    ] = None,
+    without: Annotated[
+        str | None,
+        typer.Option(
+            "--without",
+            metavar=OrgTypeHelp,
+            help=tr(
+                "Chỉ doanh nghiệp đang hoạt động chưa có tổ chức loại này.",
+                "Only active enterprises with no organisation of this type.",
+            ),
+        ),
+    ] = None,
+    as_of: AsOf = None,
+    as_json: Json = False,
+) -> None:
+    """Liệt kê doanh nghiệp. / List enterprises."""
+    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.services import enterprises
+
+    with session() as s:
+        rows = enterprises.list_(s, day(as_of), commune, zone, search, without)
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(
+            rows,
+            COLUMNS,
+            tr(f"Doanh nghiệp ({len(rows)})", f"Enterprises ({len(rows)})"),
+            formatters={"status": _status},
+        )

@@ -1,0 +1,270 @@
+"""dangdn member add|promote|leave|list"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from dangdn_cli.commands._common import (
+    AsOf,
+    Json,
+    On,
+    OrgTypeHelp,
+    Reveal,
+    day,
+    required_day,
+    session,
+)
+from dangdn_cli.i18n import tr
+
+app = typer.Typer(
+    no_args_is_help=True,
+    help=tr(
+        "Đảng viên, đoàn viên, hội viên.", "Party, union, youth, women's and veterans' members."
+    ),
+)
+
+MemberId = Annotated[
+    int, typer.Argument(metavar="MEMBER_ID", help=tr("Mã thành viên.", "Membership id."))
+]
+STATUS_LABELS = {"official": ("chính thức", "official"), "probationary": ("dự bị", "probationary")}
+COLUMNS = [
+    ("id", "Mã", "Id"),
+    ("name", "Họ và tên", "Name"),
+    ("type", "Loại", "Type"),
+    ("status", "Đảng tịch", "Party status"),
+    ("enterprise", "Doanh nghiệp", "Enterprise"),
+    ("organization_id", "Tổ chức", "Org"),
+    ("joined_on", "Ngày vào", "Joined"),
+    ("id_number", "Số CCCD", "Citizen ID"),
+]
+LABELS = {
+    "id": ("Mã thành viên", "Membership id"),
+    "person_id": ("Mã người", "Person id"),
+    "name": ("Họ và tên", "Name"),
+    "type": ("Loại", "Type"),
+    "status": ("Đảng tịch", "Party status"),
+    "enterprise": ("Doanh nghiệp", "Enterprise"),
+    "organization_id": ("Tổ chức", "Organisation"),
+    "joined_on": ("Ngày vào", "Joined"),
+    "official_on": ("Ngày chính thức", "Official on"),
+    "left_on": ("Ngày rời", "Left"),
+    "residence": ("Sinh hoạt nơi cư trú", "Residence-registered"),
+}
+
+
+def status_label(value: Any) -> str:
+    return tr(*STATUS_LABELS[value]) if value in STATUS_LABELS else ""
+
+
+def _print(record: dict[str, Any], as_json: bool, message: str) -> None:
+    from dangdn_cli.output import print_json, print_record, success
+
+    if as_json:
+        print_json(record)
+        return
+    success(message)
+    print_record({**record, "status": status_label(record.get("status"))}, LABELS)
+
+
+@app.command()
+def add(
+    name: Annotated[str | None, typer.Option("--name", help=tr("Họ và tên.", "Full name."))] = None,
+    member_type: Annotated[
+        str,
+        typer.Option(
+            "--type", metavar=OrgTypeHelp, help=tr("Loại thành viên.", "Membership type.")
+        ),
+    ] = "party",
+    enterprise: Annotated[
+        str,
+        typer.Option(
+            "--enterprise",
+            metavar="MST",
+            help=tr("Doanh nghiệp nơi làm việc.", "Employer's tax code."),
+        ),
+    ] = "",
+    person: Annotated[
+        int | None,
+        typer.Option(
+            "--person",
+            metavar="ID",
+            help=tr("Dùng người đã có thay vì tạo mới.", "Reuse an existing person."),
+        ),
+    ] = None,
+    birth: Annotated[
+        str | None, typer.Option("--birth", metavar="DATE", help=tr("Ngày sinh.", "Birth date."))
+    ] = None,
+    gender: Annotated[
+        str | None, typer.Option("--gender", metavar="nam|nu", help=tr("Giới tính.", "Gender."))
+    ] = None,
+    id_number: Annotated[
+        str | None,
+        typer.Option(
+            "--id-number",
+            metavar="CCCD",
+            help=tr("Số căn cước công dân (12 chữ số).", "Citizen ID (12 digits)."),
+        ),
+    ] = None,
+    joined: Annotated[
+        str | None,
+        typer.Option(
+            "--joined",
+            metavar="DATE",
+            help=tr(
+                "Ngày vào (với đảng viên: ngày kết nạp).", "Joined (for the party: admission date)."
+            ),
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            metavar="official|probationary",
+            help=tr("Đảng tịch (mặc định official).", "Party status (default official)."),
+        ),
+    ] = None,
+    official_on: Annotated[
+        str | None,
+        typer.Option(
+            "--official-on",
+            metavar="DATE",
+            help=tr("Ngày chuyển đảng chính thức.", "Date made official."),
+        ),
+    ] = None,
+    org: Annotated[
+        int | None,
+        typer.Option("--org", metavar="ORG_ID", help=tr("Tổ chức sinh hoạt.", "Organisation.")),
+    ] = None,
+    residence: Annotated[
+        bool,
+        typer.Option(
+            "--residence",
+            help=tr("Đảng viên sinh hoạt nơi cư trú.", "Party life at the residence."),
+        ),
+    ] = False,
+    role: Annotated[
+        str,
+        typer.Option(
+            "--role",
+            metavar="owner|manager|worker",
+            help=tr("Vai trò tại doanh nghiệp.", "Role at the enterprise."),
+        ),
+    ] = "worker",
+    unstable_employment: Annotated[
+        bool,
+        typer.Option(
+            "--unstable-employment",
+            help=tr(
+                "Việc làm không ổn định (hợp đồng dưới 12 tháng).", "Not on a stable contract."
+            ),
+        ),
+    ] = False,
+    employed_from: Annotated[
+        str | None,
+        typer.Option(
+            "--employed-from",
+            metavar="DATE",
+            help=tr(
+                "Ngày bắt đầu làm việc (mặc định ngày vào).", "Employment start (default: joined)."
+            ),
+        ),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Thêm thành viên (tạo người và việc làm nếu cần). / Add a member."""
+    from dangdn_cli.errors import EmptyValue
+    from dangdn_cli.services import people
+
+    if not enterprise:
+        raise EmptyValue(field="--enterprise")
+    with session(write=True) as s:
+        record = people.add_member(
+            s,
+            name,
+            member_type,
+            enterprise,
+            person,
+            day(birth),
+            gender,
+            id_number,
+            day(joined),
+            status,
+            day(official_on),
+            org,
+            residence,
+            role,
+            not unstable_employment,
+            day(employed_from),
+        )
+    _print(
+        record,
+        as_json,
+        tr(
+            f"Đã thêm thành viên {record['id']} ({record['name']}).",
+            f"Added member {record['id']} ({record['name']}).",
+        ),
+    )
+
+
+@app.command()
+def promote(member_id: MemberId, on: On, as_json: Json = False) -> None:
+    """Chuyển đảng viên dự bị thành chính thức. / Make a probationary member official."""
+    from dangdn_cli.services import people
+
+    with session(write=True) as s:
+        record = people.promote(s, member_id, required_day(on, "--on"))
+    _print(
+        record,
+        as_json,
+        tr(f"Đảng viên {member_id} đã chính thức.", f"Member {member_id} is official."),
+    )
+
+
+@app.command()
+def leave(member_id: MemberId, on: On, as_json: Json = False) -> None:
+    """Ghi nhận thành viên rời tổ chức. / Record that a member left."""
+    from dangdn_cli.services import people
+
+    with session(write=True) as s:
+        record = people.leave(s, member_id, required_day(on, "--on"))
+    _print(record, as_json, tr(f"Thành viên {member_id} đã rời.", f"Member {member_id} left."))
+
+
+@app.command("list")
+def list_(
+    member_type: Annotated[
+        str | None,
+        typer.Option("--type", metavar=OrgTypeHelp, help=tr("Chỉ loại này.", "Only this type.")),
+    ] = None,
+    enterprise: Annotated[
+        str | None,
+        typer.Option(
+            "--enterprise",
+            metavar="MST",
+            help=tr("Chỉ người làm việc tại doanh nghiệp này.", "Only people employed here."),
+        ),
+    ] = None,
+    as_of: AsOf = None,
+    reveal: Reveal = False,
+    as_json: Json = False,
+) -> None:
+    """Liệt kê thành viên tại một ngày. / List members as of a date."""
+    from dangdn_cli.i18n import mask_id
+    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.services import people
+
+    with session() as s:
+        rows = people.list_members(s, member_type, enterprise, day(as_of))
+    if as_json:
+        if not reveal:
+            rows = [{**r, "id_number": mask_id(r["id_number"])} for r in rows]
+        print_json(rows)
+        return
+    print_table(
+        rows,
+        COLUMNS,
+        tr(f"Thành viên ({len(rows)})", f"Members ({len(rows)})"),
+        formatters={"status": status_label, "id_number": lambda v: mask_id(v, reveal)},
+    )

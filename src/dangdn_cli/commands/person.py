@@ -1,0 +1,174 @@
+"""dangdn person show|list|move|erase"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dangdn_cli.commands._common import AsOf, Json, On, Reveal, day, required_day, session
+from dangdn_cli.i18n import tr
+
+app = typer.Typer(
+    no_args_is_help=True,
+    help=tr(
+        "Người: xem, tìm, chuyển nơi làm việc, xóa.", "Persons: show, search, move employer, erase."
+    ),
+)
+
+PersonId = Annotated[int, typer.Argument(metavar="PERSON_ID", help=tr("Mã người.", "Person id."))]
+LABELS = {
+    "id": ("Mã người", "Person id"),
+    "name": ("Họ và tên", "Name"),
+    "birth_date": ("Ngày sinh", "Born"),
+    "gender": ("Giới tính", "Gender"),
+    "id_number": ("Số CCCD", "Citizen ID"),
+}
+JOB_COLUMNS = [
+    ("enterprise", "Doanh nghiệp", "Enterprise"),
+    ("role", "Vai trò", "Role"),
+    ("start_on", "Từ ngày", "From"),
+    ("end_on", "Đến ngày", "To"),
+    ("stable", "Ổn định", "Stable"),
+]
+MEMBERSHIP_COLUMNS = [
+    ("id", "Mã", "Id"),
+    ("type", "Loại", "Type"),
+    ("status", "Đảng tịch", "Status"),
+    ("organization_id", "Tổ chức", "Org"),
+    ("joined_on", "Ngày vào", "Joined"),
+    ("left_on", "Ngày rời", "Left"),
+]
+
+
+def _print_person(record: dict, reveal: bool, as_json: bool) -> None:  # type: ignore[type-arg]
+    from dangdn_cli.i18n import mask_id
+    from dangdn_cli.output import print_json, print_record, print_table
+
+    masked = {**record, "id_number": mask_id(record.get("id_number"), reveal)}
+    if as_json:
+        print_json(masked)
+        return
+    print_record(masked, LABELS)
+    print_table(record["employment"], JOB_COLUMNS, tr("Quá trình làm việc", "Employment"))
+    print_table(record["memberships"], MEMBERSHIP_COLUMNS, tr("Tổ chức tham gia", "Memberships"))
+
+
+@app.command()
+def show(person_id: PersonId, reveal: Reveal = False, as_json: Json = False) -> None:
+    """Xem một người, việc làm và tổ chức tham gia. / Show a person."""
+    from dangdn_cli.services import people
+
+    with session() as s:
+        record = people.show_person(s, person_id)
+    _print_person(record, reveal, as_json)
+
+
+@app.command("list")
+def list_(
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            help=tr(
+                "Tìm theo tên, có dấu hay không dấu.", "Search names, with or without diacritics."
+            ),
+        ),
+    ] = None,
+    as_of: AsOf = None,
+    reveal: Reveal = False,
+    as_json: Json = False,
+) -> None:
+    """Liệt kê người, với nơi làm việc tại một ngày. / List persons with their employer."""
+    from dangdn_cli.i18n import mask_id
+    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.services import people
+
+    with session() as s:
+        rows = people.list_persons(s, search, day(as_of))
+    rows = [{**r, "id_number": mask_id(r["id_number"], reveal)} for r in rows]
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        rows,
+        [
+            ("id", "Mã", "Id"),
+            ("name", "Họ và tên", "Name"),
+            ("birth_date", "Ngày sinh", "Born"),
+            ("enterprise", "Doanh nghiệp", "Enterprise"),
+            ("id_number", "Số CCCD", "Citizen ID"),
+        ],
+        tr(f"Người ({len(rows)})", f"Persons ({len(rows)})"),
+    )
+
+
+@app.command()
+def move(
+    person_id: PersonId,
+    enterprise: Annotated[
+        str,
+        typer.Option("--enterprise", metavar="MST", help=tr("Nơi làm việc mới.", "New employer.")),
+    ],
+    on: On,
+    unstable_employment: Annotated[
+        bool,
+        typer.Option(
+            "--unstable-employment",
+            help=tr("Việc làm mới không ổn định.", "The new job is not on a stable contract."),
+        ),
+    ] = False,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role",
+            metavar="owner|manager|worker",
+            help=tr("Vai trò mới (mặc định như cũ).", "New role (default: as before)."),
+        ),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Chuyển nơi làm việc từ một ngày. / Move a person to another employer from a date."""
+    from dangdn_cli.output import success
+    from dangdn_cli.services import people
+
+    with session(write=True) as s:
+        record = people.move(
+            s, person_id, enterprise, required_day(on, "--on"), not unstable_employment, role
+        )
+    if not as_json:
+        success(
+            tr(
+                f"Đã chuyển người {person_id} sang {enterprise}.",
+                f"Moved person {person_id} to {enterprise}.",
+            )
+        )
+    _print_person(record, False, as_json)
+
+
+@app.command()
+def erase(
+    person_id: PersonId,
+    confirm: Annotated[
+        bool,
+        typer.Option(
+            "--confirm", help=tr("Xác nhận xóa vĩnh viễn.", "Confirm the permanent erasure.")
+        ),
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Xóa vĩnh viễn một người và dữ liệu của họ. / Erase a person and their data."""
+    from dangdn_cli.errors import StateError
+    from dangdn_cli.output import print_json, success
+    from dangdn_cli.services import people
+
+    if not confirm:
+        raise StateError(
+            detail=tr("cần --confirm để xóa vĩnh viễn", "--confirm is needed to erase")
+        )
+    with session(write=True) as s:
+        result = people.erase(s, person_id)
+    if as_json:
+        print_json(result)
+    else:
+        success(tr(f"Đã xóa người {person_id}.", f"Erased person {person_id}."))

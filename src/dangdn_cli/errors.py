@@ -1,0 +1,151 @@
+"""The one error hierarchy. A class's docstring is its Vietnamese message;
+``en`` is the English one. Both are ``str.format`` templates over the
+keyword arguments given when raising."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dangdn_cli.i18n import lang, nfc
+
+
+class DangdnError(Exception):
+    """Lỗi: {detail}"""
+
+    en = "Error: {detail}"
+    exit_code = 1
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, language: str | None = None) -> str:
+        language = language or lang()
+        template = self.en if language == "en" else (self.__doc__ or "")
+        return nfc(" ".join(template.format(**self.params).split()))
+
+
+class ValidationError(DangdnError):
+    """Giá trị không hợp lệ: {detail}"""
+
+    en = "Invalid value: {detail}"
+
+
+class InvalidTaxCode(ValidationError):
+    """Mã số thuế không hợp lệ: {value} ({reason})."""
+
+    en = "Invalid tax code: {value} ({reason})."
+
+
+class InvalidIdNumber(ValidationError):
+    """Số CCCD không hợp lệ: {value} (phải gồm đúng 12 chữ số)."""
+
+    en = "Invalid citizen ID: {value} (must be exactly 12 digits)."
+
+
+class InvalidDate(ValidationError):
+    """Ngày không hợp lệ: {value} (dùng dạng 2024-05-25, 25/05/2024 hoặc 25/5/2024)."""
+
+    en = "Invalid date: {value} (use 2024-05-25, 25/05/2024 or 25/5/2024)."
+
+
+class InvalidChoice(ValidationError):
+    """Giá trị {field} không hợp lệ: {value} (chọn một trong: {choices})."""
+
+    en = "Invalid {field}: {value} (choose one of: {choices})."
+
+
+class NegativeCount(ValidationError):
+    """{field} không được âm: {value}."""
+
+    en = "{field} must not be negative: {value}."
+
+
+class StableAboveTotal(ValidationError):
+    """Số lao động ổn định ({stable}) không được lớn hơn tổng số lao động ({total})."""
+
+    en = "Stable workers ({stable}) cannot exceed total workers ({total})."
+
+
+class PartAboveTotal(ValidationError):
+    """{field} ({part}) không được lớn hơn tổng số lao động ({total})."""
+
+    en = "{field} ({part}) cannot exceed total workers ({total})."
+
+
+class EndBeforeStart(ValidationError):
+    """Ngày {end_label} ({end}) không được trước ngày {start_label} ({start})."""
+
+    en = "The {end_label} date ({end}) cannot be before the {start_label} date ({start})."
+
+
+class EmptyValue(ValidationError):
+    """{field} không được để trống."""
+
+    en = "{field} must not be empty."
+
+
+class NotFound(DangdnError):
+    """Không tìm thấy: {detail}"""
+
+    en = "Not found: {detail}"
+
+
+class UnknownEnterprise(NotFound):
+    """Không tìm thấy doanh nghiệp có mã số thuế {tax_code}."""
+
+    en = "No enterprise with tax code {tax_code}."
+
+
+class UnknownOrganization(NotFound):
+    """Không tìm thấy tổ chức có mã số {org_id}."""
+
+    en = "No organisation with id {org_id}."
+
+
+class UnknownMember(NotFound):
+    """Không tìm thấy đoàn viên/hội viên/đảng viên có mã số {member_id}."""
+
+    en = "No membership with id {member_id}."
+
+
+class UnknownPerson(NotFound):
+    """Không tìm thấy người có mã số {person_id}."""
+
+    en = "No person with id {person_id}."
+
+
+class UnknownCandidate(NotFound):
+    """Không tìm thấy quần chúng ưu tú có mã số {candidate_id}."""
+
+    en = "No candidate with id {candidate_id}."
+
+
+class Conflict(DangdnError):
+    """Xung đột dữ liệu: {detail}"""
+
+    en = "Conflict: {detail}"
+
+
+class DuplicateTaxCode(Conflict):
+    """Mã số thuế {tax_code} đã có trong sổ đăng ký."""
+
+    en = "Tax code {tax_code} is already in the registry."
+
+
+class DuplicateIdNumber(Conflict):
+    """Số CCCD {id_number} đã thuộc về người có mã số {person_id}."""
+
+    en = "Citizen ID {id_number} already belongs to person {person_id}."
+
+
+class StateError(DangdnError):
+    """Không thực hiện được: {detail}"""
+
+    en = "Cannot do that: {detail}"
+
+
+class RegistryError(DangdnError):
+    """Lỗi sổ đăng ký: {detail}"""
+
+    en = "Registry error: {detail}"

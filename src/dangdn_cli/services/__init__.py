@@ -1,0 +1,1 @@
+"""Services: take a session or connection, return data; never print, never exit."""

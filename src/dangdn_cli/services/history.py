@@ -1,0 +1,112 @@
+"""Set-based queries over dated facts: what was in force on a given day.
+
+A fact dated D holds from D on until the next fact of its kind; an end date
+is exclusive (in force before it, not on it). These builders return SQLAlchemy
+Core selects that run the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.sql import ColumnElement
+
+from dangdn_cli.models import (
+    Employment,
+    Enterprise,
+    EnterpriseStatus,
+    EnterpriseVersion,
+    Membership,
+    Organization,
+    OrganizationEnterprise,
+    Workforce,
+)
+
+
+def latest(model: Any, on: date, key: str = "enterprise_id") -> Any:
+    """The row of ``model`` in force on ``on`` for each ``key``: the latest
+    ``effective_on`` on or before it (ties go to the later entry)."""
+    table = model.__table__
+    rank = (
+        func.row_number()
+        .over(partition_by=table.c[key], order_by=(table.c.effective_on.desc(), table.c.id.desc()))
+        .label("rank_")
+    )
+    ranked = select(table, rank).where(table.c.effective_on <= on).subquery()
+    return select(ranked).where(ranked.c.rank_ == 1).subquery()
+
+
+def in_force(start: Any, end: Any, on: date) -> ColumnElement[bool]:
+    """start on or before ``on`` (or unknown) and end after it (or none)."""
+    return and_(or_(start.is_(None), start <= on), or_(end.is_(None), end > on))
+
+
+def org_active(on: date) -> ColumnElement[bool]:
+    return in_force(Organization.founded_on, Organization.dissolved_on, on)  # type: ignore[arg-type]
+
+
+def membership_active(on: date) -> ColumnElement[bool]:
+    return in_force(Membership.joined_on, Membership.left_on, on)  # type: ignore[arg-type]
+
+
+def employment_active(on: date) -> ColumnElement[bool]:
+    return in_force(Employment.start_on, Employment.end_on, on)  # type: ignore[arg-type]
+
+
+def party_official(on: date) -> ColumnElement[bool]:
+    """Official on ``on``: made official on or before it, or recorded official
+    with no date."""
+    official_on: Any = Membership.official_on
+    return or_(
+        official_on <= on,
+        and_(Membership.status == "official", official_on.is_(None)),  # type: ignore[arg-type]
+    )
+
+
+def enterprise_state(on: date) -> Select[Any]:
+    """One row per enterprise registered by ``on``: identity, attributes,
+    status, flags and workforce in force that day."""
+    version = latest(EnterpriseVersion, on)
+    status = latest(EnterpriseStatus, on)
+    workforce = latest(Workforce, on)
+    ent = Enterprise.__table__
+    return (
+        select(
+            ent.c.id,
+            ent.c.tax_code,
+            ent.c.founded_on,
+            version.c.name,
+            version.c.name_key,
+            version.c.sector,
+            version.c.address,
+            version.c.commune,
+            version.c.district,
+            version.c.province,
+            version.c.zone,
+            version.c.owner_name,
+            version.c.stable_operation,
+            version.c.law_compliant,
+            status.c.status,
+            status.c.effective_on.label("status_since"),
+            workforce.c.total.label("workers"),
+            workforce.c.stable.label("stable_workers"),
+            workforce.c.female.label("female_workers"),
+            workforce.c.young.label("young_workers"),
+            workforce.c.effective_on.label("workforce_on"),
+        )
+        .select_from(ent)
+        .join(status, status.c.enterprise_id == ent.c.id)
+        .join(version, version.c.enterprise_id == ent.c.id, isouter=True)
+        .join(workforce, workforce.c.enterprise_id == ent.c.id, isouter=True)
+    )
+
+
+def enterprises_with_org(org_type: str, on: date) -> Select[Any]:
+    """Ids of enterprises covered on ``on`` by an active organisation of a type."""
+    return (
+        select(OrganizationEnterprise.enterprise_id)
+        .join(Organization, Organization.id == OrganizationEnterprise.organization_id)  # type: ignore[arg-type]
+        .where(Organization.type == org_type, org_active(on))
+    )
