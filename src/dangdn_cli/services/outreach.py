@@ -1,0 +1,400 @@
+"""Outreach visits: a cadre's visit to or meeting with an enterprise, the
+next step agreed and its due date; what is due; the demo's fieldwork data.
+
+When a follow-up is closed (one simple rule, used everywhere: ``visit list
+--overdue``, ``dangdn due``, the report's ``outreach.overdue_follow_ups``):
+a visit's next step is *closed* as of a day D by any later visit to the
+same enterprise on or before D ("later" = a later day, or the same day and
+recorded after it). The later visit carries its own next step, if any.
+A follow-up that is not closed is *overdue* on D when its due date is
+before D (on the due day itself there is still time).
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Select, Table, and_, case, exists, literal, or_, select
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session
+
+from dangdn_cli import audit, errors, validate
+from dangdn_cli.i18n import clean_text, fmt_date, tr
+from dangdn_cli.models import Enterprise, EnterpriseVersion, Visit
+from dangdn_cli.services import history
+
+PURPOSES = ("survey", "advocacy", "founding", "other")
+PURPOSE_LABELS = {
+    "survey": ("khảo sát", "survey"),
+    "advocacy": ("tuyên truyền, vận động", "advocacy"),
+    "founding": ("chuẩn bị thành lập tổ chức", "preparing a founding"),
+    "other": ("khác", "other"),
+}
+FOLLOW_UP_LABELS = {
+    "open": ("chưa đến hạn", "open"),
+    "overdue": ("quá hạn", "overdue"),
+    "closed": ("đã gặp lại", "closed"),
+}
+
+
+def table_of(model: Any) -> Table:
+    """The Core table of a SQLModel class (typed, for SQL expressions)."""
+    return cast(Table, model.__table__)
+
+
+VISIT = table_of(Visit)
+ENTERPRISE = table_of(Enterprise)
+
+
+class NextDueBeforeVisit(errors.ValidationError):
+    """Hạn của bước tiếp theo ({due}) không được trước ngày gặp ({visited})."""
+
+    en = "The next step's due date ({due}) cannot be before the visit ({visited})."
+
+
+def purpose_label(code: Any) -> str:
+    return tr(*PURPOSE_LABELS[code]) if code in PURPOSE_LABELS else str(code or "")
+
+
+def follow_up_label(code: Any) -> str:
+    return tr(*FOLLOW_UP_LABELS[code]) if code in FOLLOW_UP_LABELS else ""
+
+
+def _closed(visit: Any, on: date) -> ColumnElement[bool]:
+    """A later visit to the same enterprise on or before ``on`` closes ``visit``'s step."""
+    later = VISIT.alias("later")
+    return exists().where(
+        later.c.enterprise_id == visit.c.enterprise_id,
+        later.c.visited_on <= on,
+        or_(
+            later.c.visited_on > visit.c.visited_on,
+            and_(later.c.visited_on == visit.c.visited_on, later.c.id > visit.c.id),
+        ),
+    )
+
+
+def overdue_condition(visit: Any, on: date) -> ColumnElement[bool]:
+    """``visit`` (a Visit table or alias) holds a follow-up overdue on ``on``."""
+    return and_(
+        visit.c.visited_on <= on,
+        visit.c.next_due_on.is_not(None),
+        visit.c.next_due_on < on,
+        ~_closed(visit, on),
+    )
+
+
+def _select(on: date) -> Select[Any]:
+    """Visits with the enterprise's current name and the follow-up state on ``on``."""
+    v = VISIT.alias("v")
+    version = history.latest(EnterpriseVersion, date.max)
+    follow_up = case(
+        (v.c.next_due_on.is_(None), literal(None)),
+        (_closed(v, on), literal("closed")),
+        (v.c.next_due_on < on, literal("overdue")),
+        else_=literal("open"),
+    )
+    return (
+        select(
+            v.c.id,
+            v.c.enterprise_id,
+            ENTERPRISE.c.tax_code,
+            version.c.name.label("enterprise_name"),
+            v.c.visited_on,
+            v.c.cadre,
+            v.c.met,
+            v.c.purpose,
+            v.c.outcome,
+            v.c.next_step,
+            v.c.next_due_on,
+            follow_up.label("follow_up"),
+        )
+        .select_from(v)
+        .join(ENTERPRISE, ENTERPRISE.c.id == v.c.enterprise_id)
+        .join(version, version.c.enterprise_id == v.c.enterprise_id, isouter=True)
+    )
+
+
+def _record(row: Any, on: date) -> dict[str, Any]:
+    out = dict(row)
+    due = out.get("next_due_on")
+    overdue = out.get("follow_up") == "overdue"
+    out["days_overdue"] = (on - due).days if overdue and due is not None else None
+    return out
+
+
+def show_visit(session: Session, visit_id: int, on: date | None = None) -> dict[str, Any]:
+    on = on or date.today()
+    stmt = _select(on)
+    row = session.connection().execute(stmt.where(stmt.selected_columns.id == visit_id)).mappings()
+    return _record(row.one(), on)
+
+
+def add_visit(
+    session: Session,
+    tax_code: str,
+    visited_on: date,
+    cadre: str | None,
+    *,
+    met: str | None = None,
+    purpose: str | None = "survey",
+    outcome: str | None = None,
+    next_step: str | None = None,
+    next_due_on: date | None = None,
+) -> dict[str, Any]:
+    """Record a visit. Errors: an empty cadre name, an unknown purpose, an
+    unknown enterprise, a next-step due date before the visit."""
+    from dangdn_cli.services import enterprises
+
+    cadre_name = validate.required_text(cadre, tr("Tên cán bộ (--cadre)", "Cadre name (--cadre)"))
+    kind = validate.choice(purpose or "survey", PURPOSES, tr("mục đích", "purpose")) or "survey"
+    enterprise_id = enterprises.get_id(session, tax_code)
+    if next_due_on is not None and next_due_on < visited_on:
+        raise NextDueBeforeVisit(due=fmt_date(next_due_on), visited=fmt_date(visited_on))
+    visit = Visit(
+        enterprise_id=enterprise_id,
+        visited_on=visited_on,
+        cadre=cadre_name,
+        met=clean_text(met),
+        purpose=kind,
+        outcome=clean_text(outcome),
+        next_step=clean_text(next_step),
+        next_due_on=next_due_on,
+        created_at=datetime.now(timezone.utc),
+    )
+    session.add(visit)
+    session.flush()
+    assert visit.id is not None
+    record = show_visit(session, visit.id)
+    audit.record(session, "add", "visit", visit.id, after=record)
+    return record
+
+
+def list_visits(
+    session: Session,
+    on: date | None = None,
+    *,
+    overdue: bool = False,
+    tax_code: str | None = None,
+) -> list[dict[str, Any]]:
+    """Visits, newest first, each with its follow-up state on ``on`` (default
+    today). Given ``on``, only visits up to that day; ``overdue``: only those
+    whose follow-up is overdue on ``on`` (see the module docstring)."""
+    from dangdn_cli.services import enterprises
+
+    as_of = on or date.today()
+    stmt = _select(as_of)
+    c = stmt.selected_columns
+    if on is not None or overdue:
+        stmt = stmt.where(c.visited_on <= as_of)
+    if overdue:
+        stmt = stmt.where(c.follow_up == "overdue")
+    if tax_code:
+        stmt = stmt.where(c.enterprise_id == enterprises.get_id(session, tax_code))
+    if overdue:
+        stmt = stmt.order_by(c.next_due_on, c.id)
+    else:
+        stmt = stmt.order_by(c.visited_on.desc(), c.id.desc())
+    return [_record(r, as_of) for r in session.connection().execute(stmt).mappings()]
+
+
+def latest_visits(session: Session, enterprise_id: int, limit: int = 3) -> list[dict[str, Any]]:
+    """The enterprise's latest visits, newest first, follow-up state as of today
+    (for ``enterprise show``)."""
+    today = date.today()
+    stmt = _select(today)
+    c = stmt.selected_columns
+    stmt = (
+        stmt.where(c.enterprise_id == enterprise_id)
+        .order_by(c.visited_on.desc(), c.id.desc())
+        .limit(limit)
+    )
+    return [_record(r, today) for r in session.connection().execute(stmt).mappings()]
+
+
+def due_items(session: Session, on: date) -> list[dict[str, Any]]:
+    """What needs doing as of ``on``, most urgent first, for ``dangdn due``.
+
+    Each item has ``kind`` (``overdue_follow_up``, ``term_expired`` — the
+    current term ended before ``on`` and no congress opened a new one —, or
+    ``term_ending`` — it ends within 6 months), ``due_on``, ``days`` (days
+    left; negative when past), the subject (``tax_code``/``enterprise_name``
+    or ``org_id``/``org_type``/``org_name``) and ``description`` (one line for
+    a person, in the current language).
+    """
+    from dangdn_cli.services import activities
+
+    items: list[dict[str, Any]] = []
+    for visit in list_visits(session, on, overdue=True):
+        name = visit["enterprise_name"] or visit["tax_code"]
+        step = visit["next_step"] or tr("bước tiếp theo", "the next step")
+        items.append(
+            {
+                "kind": "overdue_follow_up",
+                "due_on": visit["next_due_on"],
+                "days": -visit["days_overdue"],
+                "visit_id": visit["id"],
+                "tax_code": visit["tax_code"],
+                "enterprise_name": visit["enterprise_name"],
+                "cadre": visit["cadre"],
+                "next_step": visit["next_step"],
+                "description": tr(
+                    f"Quá hạn {visit['days_overdue']} ngày: {step} tại {name} "
+                    f"(hạn {fmt_date(visit['next_due_on'])}, cán bộ {visit['cadre']}).",
+                    f"{visit['days_overdue']} days overdue: {step} at {name} "
+                    f"(due {fmt_date(visit['next_due_on'])}, cadre {visit['cadre']}).",
+                ),
+            }
+        )
+    for term in activities.terms_due(session, on):
+        items.append(term)
+    items.sort(key=lambda item: (item["due_on"], item["kind"]))
+    return items
+
+
+# --- the demo district's fieldwork (examples/district/*.csv) ---------------------
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [
+            {k.strip(): (v or "").strip() for k, v in row.items() if k}
+            for row in csv.DictReader(handle)
+        ]
+
+
+def _opt(row: dict[str, str], key: str) -> str | None:
+    return row.get(key) or None
+
+
+def _int(row: dict[str, str], key: str) -> int | None:
+    value = row.get(key)
+    return int(value) if value else None
+
+
+def _day(row: dict[str, str], key: str) -> date | None:
+    return validate.parse_date(row.get(key) or None)
+
+
+def org_id_for(session: Session, org_type: str, tax_code: str) -> int:
+    """The organisation of a type covering an enterprise (the latest founded):
+    how the example files name organisations without knowing their ids."""
+    from dangdn_cli.models import Organization, OrganizationEnterprise
+    from dangdn_cli.services import enterprises
+
+    enterprise_id = enterprises.get_id(session, tax_code)
+    org = table_of(Organization)
+    link = table_of(OrganizationEnterprise)
+    found = (
+        session.connection()
+        .execute(
+            select(org.c.id)
+            .join(link, link.c.organization_id == org.c.id)
+            .where(link.c.enterprise_id == enterprise_id, org.c.type == org_type)
+            .order_by(org.c.founded_on.desc(), org.c.id.desc())
+            .limit(1)
+        )
+        .first()
+    )
+    if found is None:
+        raise errors.NotFound(
+            detail=tr(
+                f"tổ chức loại {org_type} tại doanh nghiệp {tax_code}",
+                f"a {org_type} organisation at enterprise {tax_code}",
+            )
+        )
+    return int(found[0])
+
+
+def _org(session: Session, row: dict[str, str]) -> int:
+    if row.get("org_id"):
+        return int(row["org_id"])
+    return org_id_for(session, row["org_type"], row["tax_code"])
+
+
+def _person_id(session: Session, name: str, tax_code: str | None) -> int:
+    """A person by full name (employed at ``tax_code`` when given)."""
+    from dangdn_cli.models import Employment, Person
+
+    person = table_of(Person)
+    employment = table_of(Employment)
+    stmt = select(person.c.id).where(person.c.full_name == clean_text(name))
+    if tax_code:
+        stmt = stmt.where(
+            person.c.id.in_(
+                select(employment.c.person_id).where(
+                    employment.c.enterprise_id == ENTERPRISE.c.id,
+                    ENTERPRISE.c.tax_code == validate.tax_code(tax_code),
+                )
+            )
+        )
+    found = session.connection().execute(stmt.order_by(person.c.id).limit(1)).first()
+    if found is None:
+        raise errors.NotFound(detail=tr(f"người tên {name}", f"a person named {name}"))
+    return int(found[0])
+
+
+def load_fieldwork_examples(session: Session, folder: Path) -> dict[str, int]:
+    """Load visits, activities, ratings, awards and models from the example
+    CSV files in ``folder`` (after the enterprises, organisations and members)
+    through the same checks as the commands. Organisations are named by
+    ``org_type`` + ``tax_code`` (or ``org_id``); persons by ``person`` (full
+    name) + ``tax_code``. Returns how many rows each file gave."""
+    from dangdn_cli.services import activities, recognition
+
+    counts = {"visits": 0, "activities": 0, "ratings": 0, "awards": 0, "models": 0}
+    for row in _rows(folder / "visits.csv"):
+        add_visit(
+            session,
+            row["tax_code"],
+            validate.require_date(row.get("visited_on"), "visited_on"),
+            row.get("cadre"),
+            met=_opt(row, "met"),
+            purpose=_opt(row, "purpose"),
+            outcome=_opt(row, "outcome"),
+            next_step=_opt(row, "next_step"),
+            next_due_on=_day(row, "next_due_on"),
+        )
+        counts["visits"] += 1
+    for row in _rows(folder / "activities.csv"):
+        activities.add(
+            session,
+            _org(session, row),
+            row["kind"],
+            validate.require_date(row.get("held_on"), "held_on"),
+            topic=_opt(row, "topic"),
+            attendees=_int(row, "attendees"),
+            party_attendees=_int(row, "party_attendees"),
+            term_end_on=_day(row, "term_end_on"),
+        )
+        counts["activities"] += 1
+    for row in _rows(folder / "ratings.csv"):
+        recognition.set_rating(session, _org(session, row), int(row["year"]), row["grade"])
+        counts["ratings"] += 1
+    for row in _rows(folder / "awards.csv"):
+        kind = row["to"]
+        target: str
+        if kind == "org":
+            target = str(_org(session, row))
+        elif kind == "person":
+            target = str(_person_id(session, row["person"], _opt(row, "tax_code")))
+        else:
+            target = row["tax_code"]
+        recognition.add_award(
+            session,
+            kind,
+            target,
+            validate.require_date(row.get("awarded_on"), "awarded_on"),
+            row.get("level"),
+            decision=_opt(row, "decision"),
+            title=_opt(row, "title"),
+        )
+        counts["awards"] += 1
+    for row in _rows(folder / "models.csv"):
+        recognition.add_model(session, _org(session, row), int(row["year"]), row.get("name"))
+        counts["models"] += 1
+    return counts
