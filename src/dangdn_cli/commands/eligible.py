@@ -1,0 +1,284 @@
+"""dangdn eligible --type TYPE [--as-of DATE] [--explain] [--near|--forecast|--joint] [--json]"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from dangdn_cli.commands._common import AsOf, Json, OrgTypeHelp, day, session
+from dangdn_cli.i18n import fmt_date, fmt_int, tr
+
+Base = [
+    ("tax_code", "Mã số thuế", "Tax code"),
+    ("name", "Tên doanh nghiệp", "Name"),
+    ("place", "Xã/phường (KCN)", "Commune (zone)"),
+    ("workers", "Lao động", "Workers"),
+]
+# Short headers for the figure each check reads.
+CHECK_HEADERS = {
+    "party.require_stable_operation": ("SXKD ổn định", "Stable operation"),
+    "party.require_law_compliance": ("Chấp hành pháp luật", "Law-compliant"),
+    "party.min_official_members": ("Đảng viên chính thức", "Official party members"),
+    "union.min_stable_workers": ("Lao động ổn định", "Stable workers"),
+    "youth.require_party_org": ("Có tổ chức đảng", "Party org"),
+    "youth.min_members": ("Đoàn viên", "Youth members"),
+    "women.require_party_org": ("Có tổ chức đảng", "Party org"),
+    "women.min_members": ("Hội viên phụ nữ", "Women members"),
+    "veterans.require_party_org": ("Có tổ chức đảng", "Party org"),
+    "veterans.min_members": ("Hội viên CCB", "Veterans"),
+}
+
+
+def _place(row: dict[str, Any]) -> str:
+    commune = row.get("commune") or ""
+    return f"{commune} ({row['zone']})" if row.get("zone") else commune
+
+
+def _figure(check: dict[str, Any]) -> str:
+    actual = check["actual"]
+    if isinstance(actual, bool):
+        return tr("có", "yes") if actual else tr("không", "no")
+    return fmt_int(actual)
+
+
+def _title(what_vi: str, what_en: str, kind: str, on: date, count: int) -> str:
+    from dangdn_cli.services.eligibility import org_name
+
+    return tr(
+        f"{what_vi} {org_name(kind)} (ngày {fmt_date(on)}): {fmt_int(count)}",
+        f"{what_en} {org_name(kind)} (as of {fmt_date(on)}): {fmt_int(count)}",
+    )
+
+
+def _print_eligible(rows: list[dict[str, Any]], kind: str, on: date) -> None:
+    from dangdn_cli.output import print_table
+
+    columns = list(Base)
+    if rows:
+        for check in rows[0]["checks"]:
+            columns.append((check["rule"], *CHECK_HEADERS.get(check["rule"], (check["rule"],) * 2)))
+    flat = [{**r, "place": _place(r), **{c["rule"]: _figure(c) for c in r["checks"]}} for r in rows]
+    title = _title(
+        "Doanh nghiệp đủ điều kiện thành lập",
+        "Enterprises qualifying to found",
+        kind,
+        on,
+        len(rows),
+    )
+    print_table(flat, columns, title)
+
+
+def _print_explained(rows: list[dict[str, Any]], kind: str, on: date) -> None:
+    from dangdn_cli.output import print_table
+
+    flat = [
+        {
+            **r,
+            "place": _place(r),
+            "verdict": tr("đủ", "yes") if r["eligible"] else tr("chưa", "not yet"),
+            "why": "\n".join(("✓ " if c["ok"] else "✗ ") + c["message"] for c in r["checks"]),
+        }
+        for r in rows
+    ]
+    columns = [
+        ("tax_code", "Mã số thuế", "Tax code"),
+        ("name", "Tên doanh nghiệp", "Name"),
+        ("verdict", "Đủ điều kiện", "Qualifies"),
+        ("why", "Giải thích", "Why"),
+    ]
+    eligible = sum(1 for r in rows if r["eligible"])
+    title = tr(
+        f"Xét điều kiện thành lập {_org(kind)} (ngày {fmt_date(on)}):"
+        f" {fmt_int(eligible)}/{fmt_int(len(rows))} doanh nghiệp đủ điều kiện",
+        f"Eligibility to found {_org(kind)} (as of {fmt_date(on)}):"
+        f" {fmt_int(eligible)} of {fmt_int(len(rows))} enterprises qualify",
+    )
+    print_table(flat, columns, title)
+
+
+def _org(kind: str) -> str:
+    from dangdn_cli.services.eligibility import org_name
+
+    return org_name(kind)
+
+
+def _print_near(rows: list[dict[str, Any]], kind: str, on: date) -> None:
+    from dangdn_cli.output import print_table
+
+    flat = [
+        {**r, "place": _place(r), "why": " ".join(c["message"] for c in r["checks"] if not c["ok"])}
+        for r in rows
+    ]
+    columns = [
+        ("missing", "Còn thiếu", "Missing"),
+        *Base,
+        ("members", "Hiện có", "Has"),
+        ("why", "Giải thích", "Why"),
+    ]
+    title = _title(
+        "Doanh nghiệp sắp đủ điều kiện thành lập",
+        "Enterprises close to qualifying to found",
+        kind,
+        on,
+        len(rows),
+    )
+    print_table(flat, columns, title, {"missing": fmt_int, "members": fmt_int})
+
+
+def _print_forecast(rows: list[dict[str, Any]], kind: str, on: date) -> None:
+    from dangdn_cli.output import print_table
+
+    flat = [
+        {
+            **r,
+            "place": _place(r),
+            "when": fmt_date(r["forecast_on"]) if r["forecast_on"] else tr("không", "no"),
+        }
+        for r in rows
+    ]
+    columns = [
+        ("tax_code", "Mã số thuế", "Tax code"),
+        ("name", "Tên doanh nghiệp", "Name"),
+        ("when", "Dự kiến đủ điều kiện", "Expected to qualify"),
+        ("forecast", "Giải thích", "Why"),
+    ]
+    dated = sum(1 for r in rows if r["forecast_on"])
+    title = tr(
+        f"Dự báo đủ điều kiện thành lập {_org(kind)} (tính từ ngày {fmt_date(on)}):"
+        f" {fmt_int(dated)}/{fmt_int(len(rows))} doanh nghiệp sẽ đủ mà không cần thêm người",
+        f"Forecast of qualifying to found {_org(kind)} (from {fmt_date(on)}):"
+        f" {fmt_int(dated)} of {fmt_int(len(rows))} enterprises will qualify with no new member",
+    )
+    print_table(flat, columns, title)
+
+
+def _print_joint(groups: list[dict[str, Any]], on: date) -> None:
+    from dangdn_cli.output import console, print_table
+    from dangdn_cli.services.eligibility import JOINT_METHOD
+
+    flat = []
+    for g in groups:
+        for i, e in enumerate(g["enterprises"]):
+            flat.append(
+                {
+                    "group": str(g["number"]) if i == 0 else "",
+                    "area": g["area"] if i == 0 else "",
+                    "total": fmt_int(g["members"]) if i == 0 else "",
+                    **e,
+                }
+            )
+    columns = [
+        ("group", "Nhóm", "Group"),
+        ("area", "Xã/phường hoặc KCN", "Commune or zone"),
+        ("tax_code", "Mã số thuế", "Tax code"),
+        ("name", "Tên doanh nghiệp", "Name"),
+        ("members", "Đảng viên chính thức", "Official members"),
+        ("total", "Cộng nhóm", "Group total"),
+    ]
+    title = tr(
+        f"Đề xuất thành lập chi bộ ghép (ngày {fmt_date(on)}): {fmt_int(len(groups))} nhóm",
+        f"Joint party cell proposals (as of {fmt_date(on)}): {fmt_int(len(groups))} groups",
+    )
+    print_table(flat, columns, title, {"members": fmt_int})
+    console.print(tr(*JOINT_METHOD), style="dim")
+
+
+def eligible(
+    org_type: Annotated[
+        str,
+        typer.Option(
+            "--type",
+            metavar=OrgTypeHelp,
+            help=tr(
+                "Loại tổ chức cần xét: party, union, youth, women, veterans.",
+                "Organisation type: party, union, youth, women, veterans.",
+            ),
+        ),
+    ],
+    as_of: AsOf = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help=tr(
+                "Mọi doanh nghiệp được xét, từng điều kiện: cần, có, đạt hay chưa, và vì sao.",
+                "Every enterprise considered, each check: required, actual, pass or fail, and why.",
+            ),
+        ),
+    ] = False,
+    near: Annotated[
+        bool,
+        typer.Option(
+            "--near",
+            help=tr(
+                "Doanh nghiệp chỉ còn thiếu về số lượng, thiếu ít nhất xếp trước.",
+                "Enterprises failing only on a count, fewest missing first.",
+            ),
+        ),
+    ] = False,
+    forecast: Annotated[
+        bool,
+        typer.Option(
+            "--forecast",
+            help=tr(
+                "Ngày dự kiến đủ điều kiện khi đảng viên dự bị được công nhận chính thức.",
+                "The date each will qualify as probationary members become official.",
+            ),
+        ),
+    ] = False,
+    joint: Annotated[
+        bool,
+        typer.Option(
+            "--joint",
+            help=tr(
+                "Đề xuất chi bộ ghép (doanh nghiệp cùng xã/phường hoặc KCN có 1–2 đảng viên).",
+                "Joint party cell proposals (same commune or zone, 1–2 members each).",
+            ),
+        ),
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    from dangdn_cli.output import print_json
+    from dangdn_cli.services import eligibility, organizations
+
+    if sum((near, forecast, joint)) > 1:
+        raise eligibility.ConflictingModes()
+    kind = organizations.org_type(org_type)
+    on = day(as_of) or date.today()
+    with session() as s:
+        if joint:
+            groups = eligibility.joint(s, kind, on)
+        elif near:
+            rows = eligibility.near(s, kind, on)
+        elif forecast:
+            rows = eligibility.forecast(s, kind, on, explain=explain)
+        else:
+            rows = eligibility.evaluate(s, kind, on, explain=explain)
+    if joint and as_json:
+        print_json(groups)
+    elif joint:
+        _print_joint(groups, on)
+    elif as_json:
+        print_json(rows)
+    elif near:
+        _print_near(rows, kind, on)
+    elif forecast:
+        _print_forecast(rows, kind, on)
+    elif explain:
+        _print_explained(rows, kind, on)
+    else:
+        _print_eligible(rows, kind, on)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "eligible",
+        help=tr(
+            "Doanh nghiệp đủ điều kiện thành lập tổ chức đảng, công đoàn, chi đoàn, chi hội"
+            " phụ nữ, cựu chiến binh; vì sao, sắp đủ, khi nào đủ.",
+            "Enterprises that qualify to found a party cell, union, youth, women's or veterans'"
+            " chapter; why, which are close, and when they will.",
+        ),
+    )(eligible)
