@@ -149,3 +149,123 @@ class RegistryError(DangdnError):
     """Lỗi sổ đăng ký: {detail}"""
 
     en = "Registry error: {detail}"
+
+
+# Registry rules (enterprises, organisations, members, candidates).
+
+
+class EnterpriseNotActive(StateError):
+    """Doanh nghiệp {tax_code} không hoạt động vào ngày {on}."""
+
+    en = "Enterprise {tax_code} is not active on {on}."
+
+
+class NotRegisteredYet(StateError):
+    """Doanh nghiệp {tax_code} chỉ có trong sổ từ ngày {first}, chưa có vào ngày {on}."""
+
+    en = "Enterprise {tax_code} is registered only from {first}, not yet on {on}."
+
+
+class AlreadyCovered(Conflict):
+    """Doanh nghiệp {tax_code} đã có {kind_vi} (mã {org_id}); giải thể tổ chức đó trước khi
+    thành lập tổ chức mới."""
+
+    en = "Enterprise {tax_code} already has a {kind_en} (id {org_id}); dissolve it first."
+
+
+class DuplicateMembership(Conflict):
+    """Người có mã số {person_id} đã là {kind_vi} (mã thành viên {member_id})."""
+
+    en = "Person {person_id} is already a {kind_en} member (membership {member_id})."
+
+
+class AlreadyDissolved(StateError):
+    """Tổ chức {org_id} đã giải thể ngày {on}."""
+
+    en = "Organisation {org_id} was already dissolved on {on}."
+
+
+class WrongOrgType(ValidationError):
+    """Tổ chức {org_id} là {actual_vi}, không phải {wanted_vi}."""
+
+    en = "Organisation {org_id} is a {actual_en}, not a {wanted_en}."
+
+
+class PartyOnlyOption(ValidationError):
+    """{options} chỉ dùng cho đảng viên (--type party)."""
+
+    en = "{options} apply to party members only (--type party)."
+
+
+class ResidenceWithOrg(ValidationError):
+    """Đảng viên sinh hoạt nơi cư trú (--residence) không thuộc tổ chức đảng của doanh nghiệp
+    (bỏ --org)."""
+
+    en = "A residence-registered party member (--residence) has no cell at work (drop --org)."
+
+
+class NotPartyMember(StateError):
+    """Thành viên {member_id} không phải đảng viên."""
+
+    en = "Membership {member_id} is not a party membership."
+
+
+class AlreadyOfficial(StateError):
+    """Đảng viên {member_id} đã là đảng viên chính thức vào ngày {on}."""
+
+    en = "Member {member_id} is already official on {on}."
+
+
+class AlreadyLeft(StateError):
+    """Thành viên {member_id} đã rời tổ chức ngày {on}."""
+
+    en = "Member {member_id} already left on {on}."
+
+
+class AlreadyWorksThere(StateError):
+    """Người có mã số {person_id} đã làm việc tại {tax_code} vào ngày {on}."""
+
+    en = "Person {person_id} already works at {tax_code} on {on}."
+
+
+class CandidateFinal(StateError):
+    """Quần chúng {candidate_id} đã {stage_vi}; không chuyển giai đoạn được nữa."""
+
+    en = "Candidate {candidate_id} has already been {stage_en}; no further stage."
+
+
+class CandidateStageDone(StateError):
+    """Quần chúng {candidate_id} đã qua giai đoạn “{stage_vi}” (ngày {on})."""
+
+    en = "Candidate {candidate_id} already reached the stage “{stage_en}” (on {on})."
+
+
+class AlreadyPartyMember(Conflict):
+    """Người có mã số {person_id} đã là đảng viên (mã thành viên {member_id})."""
+
+    en = "Person {person_id} is already a party member (membership {member_id})."
+
+
+class NotIntroducer(ValidationError):
+    """Tổ chức giới thiệu quần chúng phải là công đoàn hoặc đoàn thanh niên; tổ chức {org_id} là
+    {actual_vi}."""
+
+    en = "A candidate is introduced by a union or youth organisation; {org_id} is a {actual_en}."
+
+
+class ConfirmNeeded(ValidationError):
+    """Cần thêm --confirm để xóa vĩnh viễn người có mã số {person_id}."""
+
+    en = "Add --confirm to erase person {person_id} permanently."
+
+
+class RegistryNotEmpty(Conflict):
+    """Đã có sổ đăng ký tại {path}; chọn thư mục khác (--out) hoặc xóa tệp đó."""
+
+    en = "There is already a registry at {path}; choose another folder (--out) or remove it."
+
+
+class AlreadyCandidate(Conflict):
+    """Người có mã số {person_id} đang là quần chúng ưu tú (mã {candidate_id})."""
+
+    en = "Person {person_id} is already a candidate (id {candidate_id})."

@@ -98,3 +98,103 @@ def mask_id(id_number: str | None, reveal: bool = False) -> str:
     if reveal or len(id_number) < 8:
         return id_number
     return id_number[:4] + "*" * (len(id_number) - 6) + id_number[-2:]
+
+
+# Names of the registry's codes, for people: (Vietnamese, English).
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "org_type": {
+        "party": ("tổ chức đảng", "party organisation"),
+        "union": ("công đoàn", "trade union"),
+        "youth": ("đoàn thanh niên", "youth union"),
+        "women": ("hội phụ nữ", "women's union"),
+        "veterans": ("hội cựu chiến binh", "veterans' association"),
+    },
+    "org_short": {
+        "party": ("Đảng", "Party"),
+        "union": ("Công đoàn", "Union"),
+        "youth": ("Đoàn TN", "Youth"),
+        "women": ("Phụ nữ", "Women"),
+        "veterans": ("CCB", "Veterans"),
+    },
+    "member_type": {
+        "party": ("đảng viên", "party member"),
+        "union": ("đoàn viên công đoàn", "union member"),
+        "youth": ("đoàn viên thanh niên", "youth union member"),
+        "women": ("hội viên phụ nữ", "women's union member"),
+        "veterans": ("hội viên cựu chiến binh", "veteran"),
+    },
+    "party_status": {
+        "official": ("chính thức", "official"),
+        "probationary": ("dự bị", "probationary"),
+    },
+    "level": {
+        "chi_bo": ("chi bộ", "party cell"),
+        "dang_bo_co_so": ("đảng bộ cơ sở", "grassroots party committee"),
+    },
+    "stage": {
+        "identified": ("xác định", "identified"),
+        "trained": ("học lớp nhận thức về Đảng", "trained"),
+        "introduced": ("được giới thiệu", "introduced"),
+        "admitted": ("kết nạp", "admitted"),
+        "dropped": ("dừng", "dropped"),
+    },
+    "status": {
+        "active": ("đang hoạt động", "active"),
+        "suspended": ("tạm ngừng", "suspended"),
+        "dissolved": ("giải thể", "dissolved"),
+    },
+    "sector": {
+        "tu_nhan": ("tư nhân", "private"),
+        "fdi": ("FDI", "FDI"),
+        "htx": ("hợp tác xã", "cooperative"),
+        "nha_nuoc_thieu_so": ("vốn nhà nước ≤ 50 %", "state share ≤ 50%"),
+        "ngoai_cong_lap": ("ngoài công lập", "non-public"),
+    },
+    "role": {
+        "owner": ("chủ doanh nghiệp", "owner"),
+        "manager": ("quản lý", "manager"),
+        "worker": ("người lao động", "worker"),
+    },
+    "gender": {"nam": ("nam", "male"), "nu": ("nữ", "female")},
+    "action": {
+        "add": ("thêm", "add"),
+        "update": ("cập nhật", "update"),
+        "close": ("đóng", "close"),
+        "reopen": ("mở lại", "reopen"),
+        "dissolve": ("giải thể", "dissolve"),
+        "promote": ("chuyển chính thức", "promote"),
+        "leave": ("rời", "leave"),
+        "advance": ("chuyển giai đoạn", "advance"),
+        "move": ("chuyển nơi làm việc", "move"),
+        "erase": ("xóa", "erase"),
+        "set": ("đặt", "set"),
+        "restore": ("khôi phục", "restore"),
+    },
+    "entity": {
+        "enterprise": ("doanh nghiệp", "enterprise"),
+        "organization": ("tổ chức", "organisation"),
+        "membership": ("thành viên", "membership"),
+        "person": ("người", "person"),
+        "candidate": ("quần chúng", "candidate"),
+        "profile": ("hồ sơ", "profile"),
+        "rule": ("quy tắc", "rule"),
+        "plan": ("kế hoạch", "plan"),
+    },
+}
+
+
+def label(group: str, code: object, capital: bool = False) -> str:
+    """The name of a code for people ("party" -> "tổ chức đảng"); unknown codes as is."""
+    if code is None:
+        return ""
+    pair = LABELS.get(group, {}).get(str(code))
+    if pair is None:
+        return str(code)
+    text = tr(*pair)
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def labels(group: str, code: object) -> dict[str, str]:
+    """Both names of a code as ``{group}_vi`` / ``{group}_en`` keys for error templates."""
+    pair = LABELS.get(group, {}).get(str(code), (str(code), str(code)))
+    return {"vi": nfc(pair[0]), "en": pair[1]}

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -39,31 +40,16 @@ def cell(value: Any) -> str:
         return tr("có", "yes") if value else tr("không", "no")
     if isinstance(value, int):
         return fmt_int(value)
-    if isinstance(value, (date, datetime)):
-        return fmt_date(value if isinstance(value, date) else value.date())
+    if isinstance(value, datetime):
+        return fmt_date(value.date())
+    if isinstance(value, date):
+        return fmt_date(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(cell(v) for v in value)
     return str(value)
 
 
 Column = tuple[str, str, str]  # key, Vietnamese header, English header
-
-
-def table(
-    rows: Iterable[dict[str, Any]],
-    columns: Sequence[Column],
-    title: str | None = None,
-    formatters: dict[str, Callable[[Any], str]] | None = None,
-) -> Table:
-    formatters = formatters or {}
-    result = Table(title=title, header_style="bold", title_justify="left")
-    for key, vi, en in columns:
-        numeric = key in NUMERIC_KEYS
-        result.add_column(tr(vi, en), justify="right" if numeric else "left", overflow="fold")
-    for row in rows:
-        result.add_row(*(formatters.get(k, cell)(row.get(k)) for k, _, _ in columns))
-    return result
-
 
 # Columns aligned right.
 NUMERIC_KEYS = {
@@ -77,6 +63,49 @@ NUMERIC_KEYS = {
     "organization_id",
     "count",
 }
+# Codes and dates read badly when broken over two lines.
+NO_WRAP_KEYS = {"tax_code", "enterprise", "id_number", "at"}
+
+
+def _no_wrap(key: str) -> bool:
+    return key in NUMERIC_KEYS or key in NO_WRAP_KEYS or key.endswith(("_on", "_date"))
+
+
+def table(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[Column],
+    title: str | None = None,
+    formatters: dict[str, Callable[[Any], str]] | None = None,
+    drop_empty: bool = False,
+) -> Table:
+    """A Rich table; ``drop_empty`` leaves out columns with nothing in them,
+    so an 80-column terminal keeps room for names."""
+    formatters = formatters or {}
+    rendered = [[formatters.get(key, cell)(row.get(key)) for key, _, _ in columns] for row in rows]
+    keep = [
+        i
+        for i in range(len(columns))
+        if not drop_empty or not rendered or any(r[i] for r in rendered)
+    ]
+    result = Table(
+        title=title,
+        header_style="bold",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for i in keep:
+        key, vi, en = columns[i]
+        result.add_column(
+            tr(vi, en),
+            justify="right" if key in NUMERIC_KEYS else "left",
+            no_wrap=_no_wrap(key),
+            overflow="fold",
+        )
+    for values in rendered:
+        result.add_row(*(values[i] for i in keep))
+    return result
 
 
 def print_table(
@@ -84,20 +113,48 @@ def print_table(
     columns: Sequence[Column],
     title: str | None = None,
     formatters: dict[str, Callable[[Any], str]] | None = None,
+    drop_empty: bool = True,
 ) -> None:
-    console.print(table(rows, columns, title, formatters))
+    console.print(table(rows, columns, title, formatters, drop_empty))
     if not rows:
         console.print(tr("(không có dòng nào)", "(no rows)"), style="dim")
 
 
-def print_record(record: dict[str, Any], labels: dict[str, tuple[str, str]]) -> None:
-    """A single record as a two-column table of label and value."""
-    result = Table(show_header=False, box=None)
-    result.add_column(style="bold")
-    result.add_column()
+def print_record(
+    record: dict[str, Any],
+    labels: dict[str, tuple[str, str]],
+    formatters: dict[str, Callable[[Any], str]] | None = None,
+    skip_empty: bool = True,
+) -> None:
+    """A single record as a two-column table of label and value (empty
+    values left out unless ``skip_empty`` is False)."""
+    formatters = formatters or {}
+    result = Table(show_header=False, box=None, pad_edge=False)
+    result.add_column(style="bold", no_wrap=True)
+    result.add_column(overflow="fold")
     for key, (vi, en) in labels.items():
-        if key in record:
-            result.add_row(tr(vi, en), cell(record[key]))
+        if key not in record:
+            continue
+        text = formatters.get(key, cell)(record[key])
+        if text or not skip_empty:
+            result.add_row(tr(vi, en), text)
+    console.print(result)
+
+
+def print_summary(title: str, rows: Sequence[tuple[str, Any]]) -> None:
+    """A small two-column table of label and number (for the demo summary)."""
+    result = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        show_header=False,
+        box=box.SIMPLE,
+        pad_edge=False,
+    )
+    result.add_column()
+    result.add_column(justify="right")
+    for name, value in rows:
+        result.add_row(name, cell(value))
     console.print(result)
 
 

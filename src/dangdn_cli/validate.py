@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from dangdn_cli import errors
-from dangdn_cli.i18n import clean_text, tr
+from dangdn_cli.i18n import clean_text, fmt_date, tr
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -47,6 +47,8 @@ def tax_code(value: str) -> str:
     from stdnum.vn import mst
 
     text = (value or "").strip()
+    if not text:
+        raise errors.EmptyValue(field=tr("Mã số thuế", "Tax code"))
     try:
         compact = mst.validate(text)
     except exceptions.InvalidChecksum:
@@ -54,6 +56,12 @@ def tax_code(value: str) -> str:
         raise errors.InvalidTaxCode(value=text, reason=reason) from None
     except exceptions.InvalidLength:
         reason = tr("phải có 10 chữ số, hoặc 10 chữ số-3 chữ số", "10 digits, or 10-3 digits")
+        raise errors.InvalidTaxCode(value=text, reason=reason) from None
+    except exceptions.InvalidComponent:
+        if len(mst.compact(text)) == 13 and mst.compact(text).endswith("000"):
+            reason = tr("số đơn vị phụ thuộc phải từ 001 đến 999", "the branch must be 001-999")
+        else:
+            reason = tr("chữ số thứ 3 đến 9 không được đều là 0", "digits 3 to 9 cannot all be 0")
         raise errors.InvalidTaxCode(value=text, reason=reason) from None
     except exceptions.ValidationError:
         reason = tr(
@@ -95,8 +103,8 @@ def count(value: int | None, field: str) -> int | None:
 def not_before(start: date | None, end: date | None, start_label: str, end_label: str) -> None:
     if start is not None and end is not None and end < start:
         raise errors.EndBeforeStart(
-            start=start.isoformat(),
-            end=end.isoformat(),
+            start=fmt_date(start),
+            end=fmt_date(end),
             start_label=start_label,
             end_label=end_label,
         )

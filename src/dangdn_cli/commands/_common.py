@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -72,3 +72,19 @@ def session(write: bool = False) -> Iterator[Session]:
 
     with db.session(write=write) as sess:
         yield sess
+
+
+def masked(record: dict[str, Any], reveal: bool) -> dict[str, Any]:
+    """The record with its citizen ID masked (0791******45) unless ``reveal``."""
+    from dangdn_cli.i18n import mask_id
+
+    if "id_number" not in record:
+        return record
+    return {**record, "id_number": mask_id(record["id_number"], reveal)}
+
+
+def label_of(group: str) -> Callable[[Any], str]:
+    """A table formatter showing a code's name ("party" -> "tổ chức đảng")."""
+    from dangdn_cli.i18n import label
+
+    return lambda value: label(group, value)

@@ -14,42 +14,58 @@ app = typer.Typer(
     help=tr("Quần chúng ưu tú: nguồn phát triển đảng viên.", "Candidates for party admission."),
 )
 
-STAGE_LABELS = {
-    "identified": ("đã xác định", "identified"),
-    "trained": ("đã học lớp nhận thức", "trained"),
-    "introduced": ("đã được giới thiệu", "introduced"),
-    "admitted": ("đã kết nạp", "admitted"),
-    "dropped": ("dừng", "dropped"),
-}
+# Each stage's date is in `candidate show` and --json; a listing shows the
+# stage reached and since when, which fits 80 columns.
 COLUMNS = [
     ("id", "Mã", "Id"),
     ("name", "Họ và tên", "Name"),
     ("enterprise", "Doanh nghiệp", "Enterprise"),
     ("stage", "Giai đoạn", "Stage"),
-    ("identified_on", "Xác định", "Identified"),
-    ("trained_on", "Học lớp", "Trained"),
-    ("introduced_on", "Giới thiệu", "Introduced"),
-    ("admitted_on", "Kết nạp", "Admitted"),
+    ("stage_on", "Từ ngày", "Since"),
 ]
+LABELS = {
+    "id": ("Mã quần chúng", "Candidate id"),
+    "person_id": ("Mã người", "Person id"),
+    "name": ("Họ và tên", "Name"),
+    "enterprise": ("Doanh nghiệp", "Enterprise"),
+    "stage": ("Giai đoạn", "Stage"),
+    "introduced_by": ("Tổ chức giới thiệu", "Introduced by"),
+    "identified_on": ("Ngày xác định", "Identified"),
+    "trained_on": ("Ngày học lớp nhận thức về Đảng", "Trained"),
+    "introduced_on": ("Ngày được giới thiệu", "Introduced"),
+    "admitted_on": ("Ngày kết nạp", "Admitted"),
+    "dropped_on": ("Ngày dừng", "Dropped"),
+    "membership_id": ("Mã đảng viên", "Party membership id"),
+}
 
 
 def stage_label(value: Any) -> str:
-    return tr(*STAGE_LABELS[value]) if value in STAGE_LABELS else ""
+    from dangdn_cli.i18n import label
+
+    return label("stage", value)
 
 
-def _print(record: dict[str, Any], as_json: bool, message: str) -> None:
-    from dangdn_cli.output import print_json, print_table, success
+def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
+    from dangdn_cli.output import print_json, print_record, success
 
     if as_json:
         print_json(record)
         return
-    success(message)
-    print_table([record], COLUMNS, formatters={"stage": stage_label})
+    if message:
+        success(message)
+    print_record(record, LABELS, formatters={"stage": stage_label})
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Thêm quần chúng ưu tú.",
+        "Add a candidate.",
+    ),
+)
 def add(
-    name: Annotated[str | None, typer.Option("--name", help=tr("Họ và tên.", "Full name."))] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help=tr("Họ và tên.", "Full name."))
+    ] = None,
     enterprise: Annotated[
         str,
         typer.Option(
@@ -99,7 +115,7 @@ def add(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Thêm quần chúng ưu tú. / Add a candidate."""
+    """Add a candidate."""
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.services import candidates
 
@@ -124,7 +140,12 @@ def add(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Chuyển giai đoạn.",
+        "Advance a candidate to a stage.",
+    ),
+)
 def advance(
     candidate_id: Annotated[
         int, typer.Argument(metavar="ID", help=tr("Mã quần chúng.", "Candidate id."))
@@ -143,7 +164,7 @@ def advance(
     on: On,
     as_json: Json = False,
 ) -> None:
-    """Chuyển giai đoạn. / Advance a candidate to a stage."""
+    """Advance a candidate to a stage."""
     from dangdn_cli.services import candidates
 
     with session(write=True) as s:
@@ -152,13 +173,42 @@ def advance(
         record,
         as_json,
         tr(
-            f"Quần chúng {candidate_id}: {stage_label(record['stage'])}.",
-            f"Candidate {candidate_id}: {stage_label(record['stage'])}.",
+            f"Quần chúng {candidate_id}: {stage_label(record['stage'])}"
+            f" ngày {record[record['stage'] + '_on']:%d/%m/%Y}.",
+            f"Candidate {candidate_id}: {stage_label(record['stage'])}"
+            f" on {record[record['stage'] + '_on'].isoformat()}.",
         ),
     )
 
 
-@app.command("list")
+@app.command(
+    help=tr(
+        "Xem một quần chúng ưu tú.",
+        "Show a candidate.",
+    ),
+)
+def show(
+    candidate_id: Annotated[
+        int, typer.Argument(metavar="ID", help=tr("Mã quần chúng.", "Candidate id."))
+    ],
+    as_of: AsOf = None,
+    as_json: Json = False,
+) -> None:
+    """Show a candidate."""
+    from dangdn_cli.services import candidates
+
+    with session() as s:
+        record = candidates.show(s, candidate_id, day(as_of))
+    _print(record, as_json)
+
+
+@app.command(
+    "list",
+    help=tr(
+        "Liệt kê quần chúng ưu tú.",
+        "List candidates.",
+    ),
+)
 def list_(
     stage: Annotated[
         str | None,
@@ -168,20 +218,26 @@ def list_(
             help=tr("Chỉ giai đoạn này.", "Only this stage."),
         ),
     ] = None,
+    enterprise: Annotated[
+        str | None,
+        typer.Option(
+            "--enterprise", metavar="MST", help=tr("Chỉ doanh nghiệp này.", "Only this enterprise.")
+        ),
+    ] = None,
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê quần chúng ưu tú. / List candidates."""
+    """List candidates."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import candidates
 
     with session() as s:
-        rows = candidates.list_(s, stage, day(as_of))
+        rows = candidates.list_(s, stage, day(as_of), enterprise)
     if as_json:
         print_json(rows)
     else:
         print_table(
-            rows,
+            [{**r, "stage_on": r.get(f"{r['stage']}_on")} for r in rows],
             COLUMNS,
             tr(f"Quần chúng ưu tú ({len(rows)})", f"Candidates ({len(rows)})"),
             formatters={"stage": stage_label},

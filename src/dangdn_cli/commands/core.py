@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import Json, session
+from dangdn_cli.commands._common import AsOf, Json, day, session
 from dangdn_cli.i18n import tr
 
 
 def init() -> None:
-    """Tạo hoặc nâng cấp sổ đăng ký; in nơi lưu. / Create or upgrade the registry; print where it is."""
+    """Create or upgrade the registry; print where it is."""
     from dangdn_cli import db
     from dangdn_cli.output import console
 
@@ -45,37 +45,69 @@ def log(
         int,
         typer.Option(
             "--limit",
+            metavar="N",
             min=1,
             help=tr("Số thay đổi gần nhất cần in.", "How many recent changes to print."),
         ),
     ] = 20,
+    as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    """Nhật ký thay đổi. / The audit log of changes."""
+    """The audit log of changes."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import admin
 
     with session() as s:
-        rows = admin.log(s, limit)
+        rows = admin.log(s, limit, day(as_of))
     if as_json:
         print_json(rows)
         return
+    from dangdn_cli.i18n import label
+
+    shown = [
+        {
+            **row,
+            "change": " ".join(
+                part
+                for part in (
+                    label("action", row["action"]),
+                    label("entity", row["entity"]),
+                    row["entity_id"],
+                )
+                if part
+            ),
+            "command": row["command"].removeprefix("dangdn "),
+        }
+        for row in rows
+    ]
     print_table(
-        rows,
+        shown,
         [
             ("id", "Số", "No."),
             ("at", "Thời gian", "Time"),
             ("os_user", "Người dùng", "User"),
-            ("action", "Thao tác", "Action"),
-            ("entity", "Đối tượng", "Entity"),
-            ("entity_id", "Mã", "Id"),
-            ("command", "Lệnh", "Command"),
+            ("change", "Thay đổi", "Change"),
+            ("command", "Lệnh dangdn", "dangdn command"),
         ],
         tr("Nhật ký thay đổi", "Audit log"),
-        formatters={"at": lambda v: v.strftime("%Y-%m-%d %H:%M:%S")},
+        formatters={"at": _local_time},
     )
 
 
+def _local_time(value: Any) -> str:
+    # Stored in UTC; shown in the officer's local time.
+    from datetime import timezone
+
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return str(value.astimezone().strftime("%d/%m/%Y %H:%M"))
+
+
 def register(app: typer.Typer) -> None:
-    app.command()(init)
-    app.command()(log)
+    app.command(
+        help=tr(
+            "Tạo hoặc nâng cấp sổ đăng ký; in nơi lưu.",
+            "Create or upgrade the registry; print where it is.",
+        )
+    )(init)
+    app.command(help=tr("Nhật ký thay đổi.", "The audit log of changes."))(log)

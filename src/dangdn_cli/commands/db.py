@@ -19,17 +19,27 @@ app = typer.Typer(
 )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "In nơi lưu sổ đăng ký.",
+        "Print where the registry is.",
+    ),
+)
 def path() -> None:
-    """In nơi lưu sổ đăng ký. / Print where the registry is."""
+    """Print where the registry is."""
     from dangdn_cli import db
 
     print(db.describe())
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Kiểm tra toàn vẹn và khóa ngoại.",
+        "Check integrity and foreign keys.",
+    ),
+)
 def check(as_json: Json = False) -> None:
-    """Kiểm tra toàn vẹn và khóa ngoại. / Check integrity and foreign keys."""
+    """Check integrity and foreign keys."""
     from dangdn_cli.errors import RegistryError
     from dangdn_cli.output import print_json, success
     from dangdn_cli.services import admin
@@ -51,9 +61,14 @@ def check(as_json: Json = False) -> None:
         )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Sao lưu sổ đăng ký (an toàn khi đang dùng).",
+        "Back up the registry (safe while in use).",
+    ),
+)
 def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
-    """Sao lưu sổ đăng ký (an toàn khi đang dùng). / Back up the registry (safe while in use)."""
+    """Back up the registry (safe while in use)."""
     from dangdn_cli.output import success
     from dangdn_cli.services import admin
 
@@ -61,9 +76,14 @@ def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Back
     success(tr(f"Đã sao lưu vào {target}", f"Backed up to {target}"))
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Khôi phục sổ đăng ký từ bản sao lưu.",
+        "Restore the registry from a backup.",
+    ),
+)
 def restore(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
-    """Khôi phục sổ đăng ký từ bản sao lưu. / Restore the registry from a backup."""
+    """Restore the registry from a backup."""
     from dangdn_cli.output import success
     from dangdn_cli.services import admin
 

@@ -6,7 +6,16 @@ from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import AsOf, Json, On, OrgTypeHelp, day, required_day, session
+from dangdn_cli.commands._common import (
+    AsOf,
+    Json,
+    On,
+    OrgTypeHelp,
+    day,
+    label_of,
+    required_day,
+    session,
+)
 from dangdn_cli.i18n import tr
 
 app = typer.Typer(
@@ -19,48 +28,58 @@ app = typer.Typer(
 
 TaxCode = Annotated[str, typer.Argument(metavar="MST", help=tr("Mã số thuế.", "Tax code."))]
 Name = Annotated[
-    str | None, typer.Option("--name", help=tr("Tên doanh nghiệp.", "Enterprise name."))
+    str | None,
+    typer.Option("--name", metavar="NAME", help=tr("Tên doanh nghiệp.", "Enterprise name.")),
 ]
 Sector = Annotated[
     str | None,
     typer.Option(
         "--sector",
+        metavar="S",
         help=tr(
             "Loại hình: tu_nhan, fdi, htx, nha_nuoc_thieu_so, ngoai_cong_lap.",
             "Sector: tu_nhan, fdi, htx, nha_nuoc_thieu_so, ngoai_cong_lap.",
         ),
     ),
 ]
-Address = Annotated[str | None, typer.Option("--address", help=tr("Địa chỉ.", "Address."))]
+Address = Annotated[
+    str | None, typer.Option("--address", metavar="A", help=tr("Địa chỉ.", "Address."))
+]
 Commune = Annotated[
-    str | None, typer.Option("--commune", help=tr("Xã/phường.", "Commune or ward."))
+    str | None, typer.Option("--commune", metavar="C", help=tr("Xã/phường.", "Commune or ward."))
 ]
 District = Annotated[
     str | None,
     typer.Option(
-        "--district", help=tr("Huyện (dữ liệu trước 1/7/2025).", "District (data before 1/7/2025).")
+        "--district",
+        metavar="D",
+        help=tr("Huyện (dữ liệu trước 1/7/2025).", "District (data before 1/7/2025)."),
     ),
 ]
 Province = Annotated[
-    str | None, typer.Option("--province", help=tr("Tỉnh/thành phố.", "Province."))
+    str | None, typer.Option("--province", metavar="P", help=tr("Tỉnh/thành phố.", "Province."))
 ]
 Zone = Annotated[
-    str | None, typer.Option("--zone", help=tr("Khu công nghiệp.", "Industrial zone."))
+    str | None,
+    typer.Option("--zone", metavar="KCN", help=tr("Khu công nghiệp.", "Industrial zone.")),
 ]
 Founded = Annotated[
     str | None,
     typer.Option("--founded", metavar="DATE", help=tr("Ngày thành lập.", "Founding date.")),
 ]
 Owner = Annotated[
-    str | None, typer.Option("--owner", help=tr("Chủ doanh nghiệp.", "Owner's name."))
+    str | None,
+    typer.Option("--owner", metavar="NAME", help=tr("Chủ doanh nghiệp.", "Owner's name.")),
 ]
 Workers = Annotated[
-    int | None, typer.Option("--workers", help=tr("Tổng số lao động.", "Total workers."))
+    int | None,
+    typer.Option("--workers", metavar="N", help=tr("Tổng số lao động.", "Total workers.")),
 ]
 Stable = Annotated[
     int | None,
     typer.Option(
         "--stable-workers",
+        metavar="N",
         help=tr(
             "Lao động ổn định (hợp đồng từ 12 tháng).",
             "Stable workers (contracts of 12 months or more).",
@@ -68,12 +87,15 @@ Stable = Annotated[
     ),
 ]
 Female = Annotated[
-    int | None, typer.Option("--female-workers", help=tr("Lao động nữ.", "Female workers."))
+    int | None,
+    typer.Option("--female-workers", metavar="N", help=tr("Lao động nữ.", "Female workers.")),
 ]
 Young = Annotated[
     int | None,
     typer.Option(
-        "--young-workers", help=tr("Lao động trẻ (đến 30 tuổi).", "Young workers (30 or under).")
+        "--young-workers",
+        metavar="N",
+        help=tr("Lao động trẻ (đến 30 tuổi).", "Young workers (30 or under)."),
     ),
 ]
 
@@ -106,18 +128,20 @@ LABELS = {
     "young_workers": ("Lao động trẻ", "Young workers"),
     "as_of": ("Tính đến ngày", "As of"),
 }
-STATUS_LABELS = {
-    "active": ("đang hoạt động", "active"),
+# A closed enterprise reads "giải thể" in a listing; active is the norm, shown short.
+STATUS_SHORT = {
+    "active": ("hoạt động", "active"),
     "suspended": ("tạm ngừng", "suspended"),
     "dissolved": ("giải thể", "dissolved"),
 }
 
 
 def _status(value: Any) -> str:
-    return tr(*STATUS_LABELS[value]) if value in STATUS_LABELS else ""
+    return tr(*STATUS_SHORT[value]) if value in STATUS_SHORT else ""
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
+    from dangdn_cli.i18n import label
     from dangdn_cli.output import print_json, print_record, print_table, success
 
     if as_json:
@@ -125,7 +149,14 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
         return
     if message:
         success(message)
-    print_record({**record, "status": _status(record["status"])}, LABELS)
+    print_record(
+        record,
+        LABELS,
+        formatters={
+            "status": lambda v: label("status", v),
+            "sector": lambda v: label("sector", v),
+        },
+    )
     if record.get("organizations"):
         print_table(
             record["organizations"],
@@ -136,15 +167,24 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
                 ("founded_on", "Thành lập", "Founded"),
             ],
             title=tr("Tổ chức", "Organisations"),
+            formatters={"type": label_of("org_short")},
         )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Thêm doanh nghiệp.",
+        "Add an enterprise.",
+    ),
+)
 def add(
     tax_code: Annotated[
         str, typer.Option("--tax-code", metavar="MST", help=tr("Mã số thuế.", "Tax code."))
     ],
-    name: Annotated[str, typer.Option("--name", help=tr("Tên doanh nghiệp.", "Enterprise name."))],
+    name: Annotated[
+        str,
+        typer.Option("--name", metavar="NAME", help=tr("Tên doanh nghiệp.", "Enterprise name.")),
+    ],
     sector: Sector = None,
     address: Address = None,
     commune: Commune = None,
@@ -167,10 +207,20 @@ def add(
         bool,
         typer.Option("--law-violation", help=tr("Có vi phạm pháp luật.", "Has violated the law.")),
     ] = False,
-    as_of: AsOf = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help=tr(
+                "Ngày ghi nhận lao động và tình trạng (mặc định ngày thành lập, rồi hôm nay).",
+                "Date of the workforce and flags recorded (default: founding date, else today).",
+            ),
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
-    """Thêm doanh nghiệp. / Add an enterprise."""
+    """Add an enterprise."""
     from dangdn_cli.services import enterprises
 
     fields = dict(
@@ -201,7 +251,12 @@ def add(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Ghi thay đổi từ một ngày (giữ lịch sử).",
+        "Record changes as of a date (history kept).",
+    ),
+)
 def update(
     tax_code: TaxCode,
     as_of: AsOf = None,
@@ -236,7 +291,7 @@ def update(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Ghi thay đổi từ một ngày (giữ lịch sử). / Record changes as of a date (history kept)."""
+    """Record changes as of a date (history kept)."""
     from dangdn_cli.services import enterprises
 
     fields = dict(
@@ -268,7 +323,12 @@ def update(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Tạm ngừng hoặc giải thể doanh nghiệp.",
+        "Suspend or dissolve an enterprise.",
+    ),
+)
 def close(
     tax_code: TaxCode,
     on: On,
@@ -281,7 +341,7 @@ def close(
     ] = "dissolved",
     as_json: Json = False,
 ) -> None:
-    """Tạm ngừng hoặc giải thể doanh nghiệp. / Suspend or dissolve an enterprise."""
+    """Suspend or dissolve an enterprise."""
     from dangdn_cli.errors import InvalidChoice
     from dangdn_cli.services import enterprises
 
@@ -299,9 +359,14 @@ def close(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Cho doanh nghiệp hoạt động trở lại.",
+        "Reopen an enterprise.",
+    ),
+)
 def reopen(tax_code: TaxCode, on: On, as_json: Json = False) -> None:
-    """Cho doanh nghiệp hoạt động trở lại. / Reopen an enterprise."""
+    """Reopen an enterprise."""
     from dangdn_cli.services import enterprises
 
     with session(write=True) as s:
@@ -316,9 +381,14 @@ def reopen(tax_code: TaxCode, on: On, as_json: Json = False) -> None:
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Xem một doanh nghiệp tại một ngày.",
+        "Show an enterprise as of a date.",
+    ),
+)
 def show(tax_code: TaxCode, as_of: AsOf = None, as_json: Json = False) -> None:
-    """Xem một doanh nghiệp tại một ngày. / Show an enterprise as of a date."""
+    """Show an enterprise as of a date."""
     from dangdn_cli.services import enterprises
 
     with session() as s:
@@ -326,7 +396,13 @@ def show(tax_code: TaxCode, as_of: AsOf = None, as_json: Json = False) -> None:
     _print(record, as_json)
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=tr(
+        "Liệt kê doanh nghiệp.",
+        "List enterprises.",
+    ),
+)
 def list_(
     commune: Commune = None,
     zone: Zone = None,
@@ -334,6 +410,7 @@ def list_(
         str | None,
         typer.Option(
             "--search",
+            metavar="TEXT",
             help=tr(
                 "Tìm theo tên, có dấu hay không dấu.", "Search names, with or without diacritics."
             ),
@@ -353,7 +430,7 @@ def list_(
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê doanh nghiệp. / List enterprises."""
+    """List enterprises."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import enterprises
 

@@ -13,6 +13,8 @@ from dangdn_cli.commands._common import (
     OrgTypeHelp,
     Reveal,
     day,
+    label_of,
+    masked,
     required_day,
     session,
 )
@@ -28,14 +30,12 @@ app = typer.Typer(
 MemberId = Annotated[
     int, typer.Argument(metavar="MEMBER_ID", help=tr("Mã thành viên.", "Membership id."))
 ]
-STATUS_LABELS = {"official": ("chính thức", "official"), "probationary": ("dự bị", "probationary")}
 COLUMNS = [
     ("id", "Mã", "Id"),
     ("name", "Họ và tên", "Name"),
     ("type", "Loại", "Type"),
-    ("status", "Đảng tịch", "Party status"),
+    ("status", "Đảng tịch", "Status"),
     ("enterprise", "Doanh nghiệp", "Enterprise"),
-    ("organization_id", "Tổ chức", "Org"),
     ("joined_on", "Ngày vào", "Joined"),
     ("id_number", "Số CCCD", "Citizen ID"),
 ]
@@ -43,10 +43,16 @@ LABELS = {
     "id": ("Mã thành viên", "Membership id"),
     "person_id": ("Mã người", "Person id"),
     "name": ("Họ và tên", "Name"),
+    "birth_date": ("Ngày sinh", "Born"),
+    "gender": ("Giới tính", "Gender"),
+    "id_number": ("Số CCCD", "Citizen ID"),
     "type": ("Loại", "Type"),
     "status": ("Đảng tịch", "Party status"),
     "enterprise": ("Doanh nghiệp", "Enterprise"),
-    "organization_id": ("Tổ chức", "Organisation"),
+    "role": ("Vai trò", "Role"),
+    "stable_employment": ("Việc làm ổn định", "Stable employment"),
+    "organization_id": ("Mã tổ chức", "Organisation id"),
+    "organization": ("Tổ chức", "Organisation"),
     "joined_on": ("Ngày vào", "Joined"),
     "official_on": ("Ngày chính thức", "Official on"),
     "left_on": ("Ngày rời", "Left"),
@@ -55,22 +61,42 @@ LABELS = {
 
 
 def status_label(value: Any) -> str:
-    return tr(*STATUS_LABELS[value]) if value in STATUS_LABELS else ""
+    from dangdn_cli.i18n import label
+
+    return label("party_status", value)
 
 
-def _print(record: dict[str, Any], as_json: bool, message: str) -> None:
+def _print(record: dict[str, Any], as_json: bool, message: str, reveal: bool = False) -> None:
+    from dangdn_cli.i18n import label
     from dangdn_cli.output import print_json, print_record, success
 
+    record = masked(record, reveal)
     if as_json:
         print_json(record)
         return
     success(message)
-    print_record({**record, "status": status_label(record.get("status"))}, LABELS)
+    print_record(
+        {**record, "residence": record["residence"] or None},
+        LABELS,
+        formatters={
+            "type": lambda v: label("member_type", v, capital=True),
+            "status": status_label,
+            "gender": lambda v: label("gender", v),
+            "role": lambda v: label("role", v),
+        },
+    )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Thêm thành viên (tạo người và việc làm nếu cần).",
+        "Add a member.",
+    ),
+)
 def add(
-    name: Annotated[str | None, typer.Option("--name", help=tr("Họ và tên.", "Full name."))] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help=tr("Họ và tên.", "Full name."))
+    ] = None,
     member_type: Annotated[
         str,
         typer.Option(
@@ -171,9 +197,10 @@ def add(
             ),
         ),
     ] = None,
+    reveal: Reveal = False,
     as_json: Json = False,
 ) -> None:
-    """Thêm thành viên (tạo người và việc làm nếu cần). / Add a member."""
+    """Add a member."""
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.services import people
 
@@ -205,12 +232,18 @@ def add(
             f"Đã thêm thành viên {record['id']} ({record['name']}).",
             f"Added member {record['id']} ({record['name']}).",
         ),
+        reveal,
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Chuyển đảng viên dự bị thành chính thức.",
+        "Make a probationary member official.",
+    ),
+)
 def promote(member_id: MemberId, on: On, as_json: Json = False) -> None:
-    """Chuyển đảng viên dự bị thành chính thức. / Make a probationary member official."""
+    """Make a probationary member official."""
     from dangdn_cli.services import people
 
     with session(write=True) as s:
@@ -222,9 +255,14 @@ def promote(member_id: MemberId, on: On, as_json: Json = False) -> None:
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Ghi nhận thành viên rời tổ chức.",
+        "Record that a member left.",
+    ),
+)
 def leave(member_id: MemberId, on: On, as_json: Json = False) -> None:
-    """Ghi nhận thành viên rời tổ chức. / Record that a member left."""
+    """Record that a member left."""
     from dangdn_cli.services import people
 
     with session(write=True) as s:
@@ -232,7 +270,13 @@ def leave(member_id: MemberId, on: On, as_json: Json = False) -> None:
     _print(record, as_json, tr(f"Thành viên {member_id} đã rời.", f"Member {member_id} left."))
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=tr(
+        "Liệt kê thành viên tại một ngày.",
+        "List members as of a date.",
+    ),
+)
 def list_(
     member_type: Annotated[
         str | None,
@@ -246,25 +290,29 @@ def list_(
             help=tr("Chỉ người làm việc tại doanh nghiệp này.", "Only people employed here."),
         ),
     ] = None,
+    org: Annotated[
+        int | None,
+        typer.Option(
+            "--org", metavar="ORG_ID", help=tr("Chỉ thành viên tổ chức này.", "Only this org.")
+        ),
+    ] = None,
     as_of: AsOf = None,
     reveal: Reveal = False,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê thành viên tại một ngày. / List members as of a date."""
-    from dangdn_cli.i18n import mask_id
+    """List members as of a date."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import people
 
     with session() as s:
-        rows = people.list_members(s, member_type, enterprise, day(as_of))
+        rows = people.list_members(s, member_type, enterprise, day(as_of), org)
+    rows = [masked(r, reveal) for r in rows]
     if as_json:
-        if not reveal:
-            rows = [{**r, "id_number": mask_id(r["id_number"])} for r in rows]
         print_json(rows)
         return
     print_table(
         rows,
         COLUMNS,
         tr(f"Thành viên ({len(rows)})", f"Members ({len(rows)})"),
-        formatters={"status": status_label, "id_number": lambda v: mask_id(v, reveal)},
+        formatters={"status": status_label, "type": label_of("org_short")},
     )

@@ -6,7 +6,16 @@ from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import AsOf, Json, On, OrgTypeHelp, day, required_day, session
+from dangdn_cli.commands._common import (
+    AsOf,
+    Json,
+    On,
+    OrgTypeHelp,
+    day,
+    label_of,
+    required_day,
+    session,
+)
 from dangdn_cli.i18n import tr
 
 app = typer.Typer(
@@ -19,24 +28,13 @@ app = typer.Typer(
 
 OrgId = Annotated[int, typer.Argument(metavar="ORG_ID", help=tr("Mã tổ chức.", "Organisation id."))]
 
-TYPE_LABELS = {
-    "party": ("Tổ chức đảng", "Party"),
-    "union": ("Công đoàn", "Union"),
-    "youth": ("Đoàn thanh niên", "Youth"),
-    "women": ("Hội phụ nữ", "Women"),
-    "veterans": ("Hội cựu chiến binh", "Veterans"),
-}
-LEVEL_LABELS = {
-    "chi_bo": ("chi bộ", "cell"),
-    "dang_bo_co_so": ("đảng bộ cơ sở", "grassroots committee"),
-}
 COLUMNS = [
     ("id", "Mã", "Id"),
     ("type", "Loại", "Type"),
     ("name", "Tên", "Name"),
     ("enterprises", "Doanh nghiệp", "Enterprises"),
     ("founded_on", "Thành lập", "Founded"),
-    ("decision", "Quyết định", "Decision"),
+    ("dissolved_on", "Giải thể", "Dissolved"),
     ("members", "Thành viên", "Members"),
 ]
 LABELS = {
@@ -56,10 +54,13 @@ LABELS = {
 
 
 def type_label(value: Any) -> str:
-    return tr(*TYPE_LABELS[value]) if value in TYPE_LABELS else str(value or "")
+    from dangdn_cli.i18n import label
+
+    return label("org_type", value, capital=True)
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
+    from dangdn_cli.i18n import label
     from dangdn_cli.output import print_json, print_record, success
 
     if as_json:
@@ -67,14 +68,19 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
         return
     if message:
         success(message)
-    level = LEVEL_LABELS.get(record.get("level") or "")
     print_record(
-        {**record, "type": type_label(record["type"]), "level": tr(*level) if level else None},
+        record,
         LABELS,
+        formatters={"type": type_label, "level": lambda v: label("level", v)},
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Thêm tổ chức.",
+        "Add an organisation.",
+    ),
+)
 def add(
     org_type: Annotated[
         str, typer.Option("--type", metavar=OrgTypeHelp, help=tr("Loại tổ chức.", "Type."))
@@ -93,25 +99,31 @@ def add(
     founded: Annotated[
         str, typer.Option("--founded", metavar="DATE", help=tr("Ngày thành lập.", "Founding date."))
     ],
-    name: Annotated[str | None, typer.Option("--name", help=tr("Tên tổ chức.", "Name."))] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help=tr("Tên tổ chức.", "Name."))
+    ] = None,
     decision: Annotated[
         str | None,
         typer.Option(
             "--decision",
+            metavar="TEXT",
             help=tr(
                 "Quyết định thành lập, VD: Số 45-QĐ/HU.", "Founding decision, e.g. Số 45-QĐ/HU."
             ),
         ),
     ] = None,
     superior: Annotated[
-        str | None, typer.Option("--superior", help=tr("Cấp trên trực tiếp.", "Superior body."))
+        str | None,
+        typer.Option(
+            "--superior", metavar="TEXT", help=tr("Cấp trên trực tiếp.", "Superior body.")
+        ),
     ] = None,
     leader: Annotated[
-        str | None, typer.Option("--leader", help=tr("Người đứng đầu.", "Leader."))
+        str | None, typer.Option("--leader", metavar="NAME", help=tr("Người đứng đầu.", "Leader."))
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Thêm tổ chức. / Add an organisation."""
+    """Add an organisation."""
     from dangdn_cli.services import organizations
 
     with session(write=True) as s:
@@ -132,17 +144,24 @@ def add(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Giải thể tổ chức.",
+        "Dissolve an organisation.",
+    ),
+)
 def dissolve(
     org_id: OrgId,
     on: On,
     decision: Annotated[
         str | None,
-        typer.Option("--decision", help=tr("Quyết định giải thể.", "Dissolution decision.")),
+        typer.Option(
+            "--decision", metavar="TEXT", help=tr("Quyết định giải thể.", "Dissolution decision.")
+        ),
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Giải thể tổ chức. / Dissolve an organisation."""
+    """Dissolve an organisation."""
     from dangdn_cli.services import organizations
 
     with session(write=True) as s:
@@ -152,21 +171,37 @@ def dissolve(
     )
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=tr(
+        "Liệt kê tổ chức đang hoạt động.",
+        "List active organisations.",
+    ),
+)
 def list_(
     org_type: Annotated[
         str | None,
         typer.Option("--type", metavar=OrgTypeHelp, help=tr("Chỉ loại này.", "Only this type.")),
     ] = None,
+    include_dissolved: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=tr(
+                "Cả tổ chức đã giải thể (thành lập đến ngày tính).",
+                "Include dissolved organisations (founded by the date).",
+            ),
+        ),
+    ] = False,
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê tổ chức đang hoạt động. / List active organisations."""
+    """List active organisations."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import organizations
 
     with session() as s:
-        rows = organizations.list_(s, org_type, day(as_of))
+        rows = organizations.list_(s, org_type, day(as_of), include_dissolved)
     if as_json:
         print_json(rows)
     else:
@@ -174,13 +209,18 @@ def list_(
             rows,
             COLUMNS,
             tr(f"Tổ chức ({len(rows)})", f"Organisations ({len(rows)})"),
-            formatters={"type": type_label},
+            formatters={"type": label_of("org_short")},
         )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Xem một tổ chức.",
+        "Show an organisation.",
+    ),
+)
 def show(org_id: OrgId, as_of: AsOf = None, as_json: Json = False) -> None:
-    """Xem một tổ chức. / Show an organisation."""
+    """Show an organisation."""
     from dangdn_cli.services import organizations
 
     with session() as s:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import AsOf, Json, On, Reveal, day, required_day, session
+from dangdn_cli.commands._common import (
+    AsOf,
+    Json,
+    On,
+    Reveal,
+    day,
+    label_of,
+    masked,
+    required_day,
+    session,
+)
 from dangdn_cli.i18n import tr
 
 app = typer.Typer(
@@ -35,28 +45,44 @@ MEMBERSHIP_COLUMNS = [
     ("id", "Mã", "Id"),
     ("type", "Loại", "Type"),
     ("status", "Đảng tịch", "Status"),
-    ("organization_id", "Tổ chức", "Org"),
+    ("organization", "Tổ chức", "Organisation"),
     ("joined_on", "Ngày vào", "Joined"),
     ("left_on", "Ngày rời", "Left"),
 ]
 
 
-def _print_person(record: dict, reveal: bool, as_json: bool) -> None:  # type: ignore[type-arg]
-    from dangdn_cli.i18n import mask_id
+def _print_person(record: dict[str, Any], reveal: bool, as_json: bool) -> None:
+    from dangdn_cli.i18n import label
     from dangdn_cli.output import print_json, print_record, print_table
 
-    masked = {**record, "id_number": mask_id(record.get("id_number"), reveal)}
+    record = masked(record, reveal)
+    record["memberships"] = [masked(m, reveal) for m in record["memberships"]]
     if as_json:
-        print_json(masked)
+        print_json(record)
         return
-    print_record(masked, LABELS)
-    print_table(record["employment"], JOB_COLUMNS, tr("Quá trình làm việc", "Employment"))
-    print_table(record["memberships"], MEMBERSHIP_COLUMNS, tr("Tổ chức tham gia", "Memberships"))
+    print_record(record, LABELS, formatters={"gender": lambda v: label("gender", v)})
+    print_table(
+        record["employment"],
+        JOB_COLUMNS,
+        tr("Quá trình làm việc", "Employment"),
+        formatters={"role": label_of("role")},
+    )
+    print_table(
+        record["memberships"],
+        MEMBERSHIP_COLUMNS,
+        tr("Tổ chức tham gia", "Memberships"),
+        formatters={"type": label_of("org_short"), "status": label_of("party_status")},
+    )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Xem một người, việc làm và tổ chức tham gia.",
+        "Show a person.",
+    ),
+)
 def show(person_id: PersonId, reveal: Reveal = False, as_json: Json = False) -> None:
-    """Xem một người, việc làm và tổ chức tham gia. / Show a person."""
+    """Show a person."""
     from dangdn_cli.services import people
 
     with session() as s:
@@ -64,12 +90,19 @@ def show(person_id: PersonId, reveal: Reveal = False, as_json: Json = False) -> 
     _print_person(record, reveal, as_json)
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=tr(
+        "Liệt kê người, với nơi làm việc tại một ngày.",
+        "List persons with their employer.",
+    ),
+)
 def list_(
     search: Annotated[
         str | None,
         typer.Option(
             "--search",
+            metavar="TEXT",
             help=tr(
                 "Tìm theo tên, có dấu hay không dấu.", "Search names, with or without diacritics."
             ),
@@ -79,14 +112,13 @@ def list_(
     reveal: Reveal = False,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê người, với nơi làm việc tại một ngày. / List persons with their employer."""
-    from dangdn_cli.i18n import mask_id
+    """List persons with their employer."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import people
 
     with session() as s:
         rows = people.list_persons(s, search, day(as_of))
-    rows = [{**r, "id_number": mask_id(r["id_number"], reveal)} for r in rows]
+    rows = [masked(r, reveal) for r in rows]
     if as_json:
         print_json(rows)
         return
@@ -103,7 +135,12 @@ def list_(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Chuyển nơi làm việc từ một ngày.",
+        "Move a person to another employer from a date.",
+    ),
+)
 def move(
     person_id: PersonId,
     enterprise: Annotated[
@@ -126,9 +163,10 @@ def move(
             help=tr("Vai trò mới (mặc định như cũ).", "New role (default: as before)."),
         ),
     ] = None,
+    reveal: Reveal = False,
     as_json: Json = False,
 ) -> None:
-    """Chuyển nơi làm việc từ một ngày. / Move a person to another employer from a date."""
+    """Move a person to another employer from a date."""
     from dangdn_cli.output import success
     from dangdn_cli.services import people
 
@@ -143,10 +181,15 @@ def move(
                 f"Moved person {person_id} to {enterprise}.",
             )
         )
-    _print_person(record, False, as_json)
+    _print_person(record, reveal, as_json)
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Xóa vĩnh viễn một người và dữ liệu của họ.",
+        "Erase a person and their data.",
+    ),
+)
 def erase(
     person_id: PersonId,
     confirm: Annotated[
@@ -157,15 +200,13 @@ def erase(
     ] = False,
     as_json: Json = False,
 ) -> None:
-    """Xóa vĩnh viễn một người và dữ liệu của họ. / Erase a person and their data."""
-    from dangdn_cli.errors import StateError
+    """Erase a person and their data."""
+    from dangdn_cli.errors import ConfirmNeeded
     from dangdn_cli.output import print_json, success
     from dangdn_cli.services import people
 
     if not confirm:
-        raise StateError(
-            detail=tr("cần --confirm để xóa vĩnh viễn", "--confirm is needed to erase")
-        )
+        raise ConfirmNeeded(person_id=person_id)
     with session(write=True) as s:
         result = people.erase(s, person_id)
     if as_json:

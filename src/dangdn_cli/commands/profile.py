@@ -15,7 +15,13 @@ app = typer.Typer(
 )
 
 
-@app.command("set")
+@app.command(
+    "set",
+    help=tr(
+        "Đặt một mục hồ sơ.",
+        "Set a profile entry.",
+    ),
+)
 def set_(
     key: Annotated[
         str, typer.Argument(help=tr("Khóa (xem profile show).", "Key (see profile show)."))
@@ -23,7 +29,7 @@ def set_(
     value: Annotated[str, typer.Argument(help=tr("Giá trị.", "Value."))],
     as_json: Json = False,
 ) -> None:
-    """Đặt một mục hồ sơ. / Set a profile entry."""
+    """Set a profile entry."""
     from dangdn_cli.output import print_json, success
     from dangdn_cli.services import admin
 
@@ -35,9 +41,14 @@ def set_(
         success(f"{entry['key']} = {entry['value']}")
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Xem hồ sơ.",
+        "Show the profile.",
+    ),
+)
 def show(as_json: Json = False) -> None:
-    """Xem hồ sơ. / Show the profile."""
+    """Show the profile."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import admin
 

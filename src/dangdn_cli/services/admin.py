@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from dangdn_cli import audit, db, errors
 from dangdn_cli.i18n import clean_text, tr
@@ -142,12 +141,16 @@ def profile_set(session: Session, key: str, value: str) -> dict[str, str]:
 
 
 def profile_show(session: Session) -> dict[str, str | None]:
-    stored = {e.key: e.value for e in session.exec(select(ProfileEntry)).scalars()}  # type: ignore[call-overload]
+    stored = {e.key: e.value for e in session.exec(select(ProfileEntry))}
     return {key: stored.get(key) for key in PROFILE_KEYS}
 
 
-def log(session: Session, limit: int = 20) -> list[dict[str, Any]]:
-    rows = session.exec(
-        select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)  # type: ignore[call-overload,union-attr]
-    ).scalars()
+def log(session: Session, limit: int = 20, as_of: date | None = None) -> list[dict[str, Any]]:
+    stmt = select(AuditLog)
+    if as_of is not None:
+        # Changes made up to the end of that day in the officer's time zone.
+        local_zone = datetime.now().astimezone().tzinfo
+        end = datetime.combine(as_of + timedelta(days=1), time(), tzinfo=local_zone)
+        stmt = stmt.where(col(AuditLog.at) < end.astimezone(timezone.utc))
+    rows = session.exec(stmt.order_by(col(AuditLog.id).desc()).limit(limit))
     return [r.model_dump() for r in rows]

@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlalchemy import or_, select
+from sqlmodel import Session, col
 
 from dangdn_cli import audit, errors, validate
-from dangdn_cli.i18n import tr
+from dangdn_cli.i18n import fmt_date, label, labels, tr
 from dangdn_cli.models import (
     STAGES,
     Candidate,
@@ -25,6 +25,7 @@ from dangdn_cli.services import enterprises, history, organizations, people
 
 ORDER = ("identified", "trained", "introduced", "admitted")
 FINAL = ("admitted", "dropped")
+INTRODUCERS = ("union", "youth")
 
 
 def get(session: Session, candidate_id: int) -> Candidate:
@@ -40,7 +41,8 @@ def stage_on(candidate: Candidate | dict[str, Any], on: date | None = None) -> s
     def value(stage: str) -> date | None:
         if isinstance(candidate, dict):
             return candidate.get(f"{stage}_on")
-        return getattr(candidate, f"{stage}_on")
+        when: date | None = getattr(candidate, f"{stage}_on")
+        return when
 
     reached = None
     for stage in (*ORDER, "dropped"):
@@ -48,6 +50,18 @@ def stage_on(candidate: Candidate | dict[str, Any], on: date | None = None) -> s
         if when is not None and (on is None or when <= on):
             reached = stage
     return reached
+
+
+def _party_membership(session: Session, person_id: int) -> int | None:
+    """The person's party membership not yet ended, if any."""
+    found = session.execute(
+        select(col(Membership.id)).where(
+            col(Membership.person_id) == person_id,
+            col(Membership.type) == "party",
+            col(Membership.left_on).is_(None),
+        )
+    ).scalar()
+    return None if found is None else int(found)
 
 
 def add(
@@ -61,12 +75,31 @@ def add(
     gender: str | None = None,
     id_number: str | None = None,
 ) -> dict[str, Any]:
+    """Add a candidate identified on ``identified`` (default today), creating
+    the person (unless ``person_id``) and their employment there."""
     enterprise_id = enterprises.get_id(session, tax_code)
     if introduced_by is not None:
-        organizations.get(session, introduced_by)
+        org = organizations.get(session, introduced_by)
+        if org.type not in INTRODUCERS:
+            names = labels("org_type", org.type)
+            raise errors.NotIntroducer(
+                org_id=introduced_by, actual_vi=names["vi"], actual_en=names["en"]
+            )
     identified = identified or date.today()
     if person_id is not None:
         person = people.get_person(session, person_id)
+        member = _party_membership(session, person_id)
+        if member is not None:
+            raise errors.AlreadyPartyMember(person_id=person_id, member_id=member)
+        open_candidacy = session.execute(
+            select(col(Candidate.id)).where(
+                col(Candidate.person_id) == person_id,
+                col(Candidate.admitted_on).is_(None),
+                col(Candidate.dropped_on).is_(None),
+            )
+        ).scalar()
+        if open_candidacy is not None:
+            raise errors.AlreadyCandidate(person_id=person_id, candidate_id=open_candidacy)
     else:
         person = people.new_person(session, name or "", birth, gender, id_number)
     assert person.id is not None
@@ -80,59 +113,71 @@ def add(
     )
     session.add(candidate)
     session.flush()
-    record = show(session, candidate.id or 0)
+    assert candidate.id is not None
+    record = show(session, candidate.id)
     audit.record(session, "add", "candidate", candidate.id, after=record)
     return record
 
 
+def _check_order(candidate: Candidate, stage: str, on: date) -> None:
+    """A stage's date falls after the earlier stages and before the later ones."""
+    dates = {s: getattr(candidate, f"{s}_on") for s in ORDER}
+    if stage == "dropped":
+        earlier, later = [s for s in ORDER if dates[s]], []
+    else:
+        index = ORDER.index(stage)
+        earlier = [s for s in ORDER[:index] if dates[s]]
+        later = [s for s in ORDER[index + 1 :] if dates[s]]
+    if earlier:
+        last = max(earlier, key=lambda s: dates[s])
+        validate.not_before(dates[last], on, label("stage", last), label("stage", stage))
+    if later:
+        first = min(later, key=lambda s: dates[s])
+        validate.not_before(on, dates[first], label("stage", stage), label("stage", first))
+
+
 def advance(session: Session, candidate_id: int, stage: str, on: date) -> dict[str, Any]:
-    stage = validate.choice(stage, STAGES[1:], tr("giai đoạn", "stage")) or ""
+    """Record that a candidate reached a stage on ``on``. Admission creates
+    the probationary party membership, in the party organisation covering
+    the workplace that day (if any)."""
+    stage = validate.choice(stage, STAGES[1:], tr("giai đoạn (--stage)", "stage (--stage)")) or ""
     candidate = get(session, candidate_id)
     current = stage_on(candidate)
     if current in FINAL:
-        raise errors.StateError(
-            detail=tr(
-                f"quần chúng {candidate_id} đã ở giai đoạn cuối ({current})",
-                f"candidate {candidate_id} has already reached a final stage ({current})",
-            )
+        names = labels("stage", current)
+        raise errors.CandidateFinal(
+            candidate_id=candidate_id, stage_vi=names["vi"], stage_en=names["en"]
         )
-    if getattr(candidate, f"{stage}_on") is not None:
-        raise errors.StateError(
-            detail=tr(
-                f"quần chúng {candidate_id} đã qua giai đoạn {stage}",
-                f"candidate {candidate_id} already reached the stage {stage}",
-            )
+    done = getattr(candidate, f"{stage}_on")
+    if done is not None:
+        names = labels("stage", stage)
+        raise errors.CandidateStageDone(
+            candidate_id=candidate_id, stage_vi=names["vi"], stage_en=names["en"], on=fmt_date(done)
         )
-    previous = max(
-        (d for d in (candidate.identified_on, candidate.trained_on, candidate.introduced_on) if d),
-        default=None,
-    )
-    validate.not_before(previous, on, tr("giai đoạn trước", "previous stage"), tr(stage, stage))
+    _check_order(candidate, stage, on)
     before = show(session, candidate_id)
     setattr(candidate, f"{stage}_on", on)
     if stage == "admitted":
-        # Admission: the probationary party membership, in the cell covering the workplace.
-        cell = (
-            session.connection()
-            .execute(
-                select(Organization.id)
-                .join(
-                    OrganizationEnterprise,
-                    OrganizationEnterprise.organization_id == Organization.id,
-                )  # type: ignore[arg-type]
-                .where(
-                    OrganizationEnterprise.enterprise_id == candidate.enterprise_id,
-                    Organization.type == "party",
-                    history.org_active(on),
-                )
-                .order_by(Organization.id)
+        member = _party_membership(session, candidate.person_id)
+        if member is not None:
+            raise errors.AlreadyPartyMember(person_id=candidate.person_id, member_id=member)
+        cell = session.execute(
+            select(col(Organization.id))
+            .join(
+                OrganizationEnterprise,
+                col(OrganizationEnterprise.organization_id) == col(Organization.id),
             )
-            .first()
-        )
+            .where(
+                col(OrganizationEnterprise.enterprise_id) == candidate.enterprise_id,
+                col(Organization.type) == "party",
+                history.org_active(on),
+            )
+            .order_by(col(Organization.id))
+        ).scalar()
         membership = Membership(
             person_id=candidate.person_id,
             type="party",
-            organization_id=cell[0] if cell else None,
+            organization_id=cell,
             joined_on=on,
             status="probationary",
             created_at=datetime.now(timezone.utc),
@@ -156,38 +201,48 @@ def _record(row: dict[str, Any], on: date | None) -> dict[str, Any]:
 def _select() -> Any:
     return (
         select(
-            Candidate.id,
-            Candidate.person_id,
-            Person.full_name.label("name"),  # type: ignore[attr-defined]
-            Enterprise.tax_code.label("enterprise"),
-            Candidate.introduced_by,  # type: ignore[attr-defined]
-            Candidate.identified_on,
-            Candidate.trained_on,
-            Candidate.introduced_on,
-            Candidate.admitted_on,
-            Candidate.dropped_on,
-            Candidate.membership_id,
+            col(Candidate.id),
+            col(Candidate.person_id),
+            col(Person.full_name).label("name"),
+            col(Enterprise.tax_code).label("enterprise"),
+            col(Candidate.introduced_by),
+            col(Candidate.identified_on),
+            col(Candidate.trained_on),
+            col(Candidate.introduced_on),
+            col(Candidate.admitted_on),
+            col(Candidate.dropped_on),
+            col(Candidate.membership_id),
         )
-        .join(Person, Person.id == Candidate.person_id)  # type: ignore[arg-type]
-        .join(Enterprise, Enterprise.id == Candidate.enterprise_id)  # type: ignore[arg-type]
+        .join(Person, col(Person.id) == col(Candidate.person_id))
+        .join(Enterprise, col(Enterprise.id) == col(Candidate.enterprise_id))
     )
 
 
-def show(session: Session, candidate_id: int) -> dict[str, Any]:
+def show(session: Session, candidate_id: int, on: date | None = None) -> dict[str, Any]:
+    """A candidate with every stage date and the stage reached on ``on``
+    (default: the furthest recorded)."""
     get(session, candidate_id)
     row = (
-        session.connection().execute(_select().where(Candidate.id == candidate_id)).mappings().one()
-    )
-    return _record(dict(row), None)
+        session.connection().execute(_select().where(col(Candidate.id) == candidate_id)).mappings()
+    ).one()
+    return _record(dict(row), on)
 
 
 def list_(
-    session: Session, stage: str | None = None, on: date | None = None
+    session: Session,
+    stage: str | None = None,
+    on: date | None = None,
+    tax_code: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Candidates identified by ``on``, each with the stage reached that day."""
-    stage = validate.choice(stage, STAGES, tr("giai đoạn", "stage"))
-    stmt = _select().order_by(Person.name_key, Candidate.id)
+    """Candidates identified by ``on``, each with the stage reached that day
+    (with ``stage``: only those at that stage)."""
+    stage = validate.choice(stage, STAGES, tr("giai đoạn (--stage)", "stage (--stage)"))
+    stmt = _select().order_by(col(Person.name_key), col(Candidate.id))
     if on is not None:
-        stmt = stmt.where(Candidate.identified_on <= on)  # type: ignore[operator]
+        stmt = stmt.where(
+            or_(col(Candidate.identified_on).is_(None), col(Candidate.identified_on) <= on)
+        )
+    if tax_code:
+        stmt = stmt.where(col(Candidate.enterprise_id) == enterprises.get_id(session, tax_code))
     records = [_record(dict(r), on) for r in session.connection().execute(stmt).mappings()]
     return [r for r in records if stage is None or r["stage"] == stage]

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, Table, and_, func, or_, select
 from sqlalchemy.sql import ColumnElement
+from sqlmodel import col
 
 from dangdn_cli.models import (
     Employment,
@@ -25,17 +26,29 @@ from dangdn_cli.models import (
 )
 
 
-def latest(model: Any, on: date, key: str = "enterprise_id") -> Any:
+def table_of(model: Any) -> Table:
+    """The Core table of a SQLModel class (typed, unlike ``Model.__table__``)."""
+    table: Table = model.__table__
+    return table
+
+
+def latest(model: Any, on: date, key: str = "enterprise_id", key_value: int | None = None) -> Any:
     """The row of ``model`` in force on ``on`` for each ``key``: the latest
-    ``effective_on`` on or before it (ties go to the later entry)."""
-    table = model.__table__
+    ``effective_on`` on or before it (ties go to the later entry).
+
+    ``key_value`` narrows it to one key (one enterprise) before ranking, so a
+    single lookup does not rank the whole table."""
+    table = table_of(model)
     rank = (
         func.row_number()
         .over(partition_by=table.c[key], order_by=(table.c.effective_on.desc(), table.c.id.desc()))
         .label("rank_")
     )
-    ranked = select(table, rank).where(table.c.effective_on <= on).subquery()
-    return select(ranked).where(ranked.c.rank_ == 1).subquery()
+    ranked = select(table, rank).where(table.c.effective_on <= on)
+    if key_value is not None:
+        ranked = ranked.where(table.c[key] == key_value)
+    sub = ranked.subquery()
+    return select(sub).where(sub.c.rank_ == 1).subquery()
 
 
 def in_force(start: Any, end: Any, on: date) -> ColumnElement[bool]:
@@ -44,35 +57,36 @@ def in_force(start: Any, end: Any, on: date) -> ColumnElement[bool]:
 
 
 def org_active(on: date) -> ColumnElement[bool]:
-    return in_force(Organization.founded_on, Organization.dissolved_on, on)  # type: ignore[arg-type]
+    return in_force(col(Organization.founded_on), col(Organization.dissolved_on), on)
 
 
 def membership_active(on: date) -> ColumnElement[bool]:
-    return in_force(Membership.joined_on, Membership.left_on, on)  # type: ignore[arg-type]
+    return in_force(col(Membership.joined_on), col(Membership.left_on), on)
 
 
 def employment_active(on: date) -> ColumnElement[bool]:
-    return in_force(Employment.start_on, Employment.end_on, on)  # type: ignore[arg-type]
+    return in_force(col(Employment.start_on), col(Employment.end_on), on)
 
 
 def party_official(on: date) -> ColumnElement[bool]:
     """Official on ``on``: made official on or before it, or recorded official
     with no date."""
-    official_on: Any = Membership.official_on
+    official_on = col(Membership.official_on)
     return or_(
         official_on <= on,
-        and_(Membership.status == "official", official_on.is_(None)),  # type: ignore[arg-type]
+        and_(col(Membership.status) == "official", official_on.is_(None)),
     )
 
 
-def enterprise_state(on: date) -> Select[Any]:
+def enterprise_state(on: date, enterprise_id: int | None = None) -> Select[Any]:
     """One row per enterprise registered by ``on``: identity, attributes,
-    status, flags and workforce in force that day."""
-    version = latest(EnterpriseVersion, on)
-    status = latest(EnterpriseStatus, on)
-    workforce = latest(Workforce, on)
-    ent = Enterprise.__table__
-    return (
+    status, flags and workforce in force that day (only one enterprise if
+    ``enterprise_id`` is given)."""
+    version = latest(EnterpriseVersion, on, key_value=enterprise_id)
+    status = latest(EnterpriseStatus, on, key_value=enterprise_id)
+    workforce = latest(Workforce, on, key_value=enterprise_id)
+    ent = table_of(Enterprise)
+    query = (
         select(
             ent.c.id,
             ent.c.tax_code,
@@ -101,12 +115,15 @@ def enterprise_state(on: date) -> Select[Any]:
         .join(version, version.c.enterprise_id == ent.c.id, isouter=True)
         .join(workforce, workforce.c.enterprise_id == ent.c.id, isouter=True)
     )
+    if enterprise_id is not None:
+        query = query.where(ent.c.id == enterprise_id)
+    return query
 
 
 def enterprises_with_org(org_type: str, on: date) -> Select[Any]:
     """Ids of enterprises covered on ``on`` by an active organisation of a type."""
     return (
-        select(OrganizationEnterprise.enterprise_id)
-        .join(Organization, Organization.id == OrganizationEnterprise.organization_id)  # type: ignore[arg-type]
-        .where(Organization.type == org_type, org_active(on))
+        select(col(OrganizationEnterprise.enterprise_id))
+        .join(Organization, col(Organization.id) == col(OrganizationEnterprise.organization_id))
+        .where(col(Organization.type) == org_type, org_active(on))
     )

@@ -6,15 +6,17 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import and_, select
-from sqlmodel import Session
+import sqlmodel
+from sqlalchemy import and_, case, delete, func, or_, select, update
+from sqlmodel import Session, col
 
 from dangdn_cli import audit, errors, validate
-from dangdn_cli.i18n import clean_text, fold, tr
+from dangdn_cli.i18n import fmt_date, fold, labels, tr
 from dangdn_cli.models import (
-    ORG_TYPES,
     PARTY_STATUSES,
     ROLES,
+    AuditLog,
+    Candidate,
     Employment,
     Enterprise,
     Membership,
@@ -24,6 +26,7 @@ from dangdn_cli.models import (
 from dangdn_cli.services import enterprises, history, organizations
 
 GENDERS = ("nam", "nu")
+ERASED = "[đã xóa / erased]"
 
 
 def _now() -> datetime:
@@ -51,13 +54,16 @@ def new_person(
     gender: str | None = None,
     id_number: str | None = None,
 ) -> Person:
-    full_name = validate.required_text(name, tr("Họ và tên", "Full name"))
+    """Create a person after checking the name, gender and citizen ID."""
+    full_name = validate.required_text(name, tr("Họ và tên (--name)", "Full name (--name)"))
     gender = validate.choice(gender, GENDERS, tr("giới tính", "gender"))
     cccd = validate.id_number(id_number)
     if cccd is not None:
-        holder = session.exec(select(Person.id).where(Person.id_number == cccd)).first()  # type: ignore[call-overload]
+        holder = session.execute(
+            select(col(Person.id)).where(col(Person.id_number) == cccd)
+        ).scalar()
         if holder is not None:
-            raise errors.DuplicateIdNumber(id_number=cccd, person_id=holder[0])
+            raise errors.DuplicateIdNumber(id_number=cccd, person_id=holder)
     person = Person(
         full_name=full_name,
         name_key=fold(full_name),
@@ -76,9 +82,9 @@ def employ(
 ) -> Employment | None:
     """Start an employment unless the person already works there on ``start``."""
     current = session.exec(
-        select(Employment).where(  # type: ignore[call-overload]
-            Employment.person_id == person_id,
-            Employment.enterprise_id == enterprise_id,
+        sqlmodel.select(Employment).where(
+            col(Employment.person_id) == person_id,
+            col(Employment.enterprise_id) == enterprise_id,
             history.employment_active(start),
         )
     ).first()
@@ -90,6 +96,18 @@ def employ(
     session.add(job)
     session.flush()
     return job
+
+
+def _overlapping(session: Session, person_id: int, kind: str, joined: date | None) -> int | None:
+    """A membership of the same kind the person holds on ``joined`` or later."""
+    left = col(Membership.left_on)
+    still_on = or_(left.is_(None), left > joined) if joined else left.is_(None)
+    found = session.execute(
+        select(col(Membership.id))
+        .where(col(Membership.person_id) == person_id, col(Membership.type) == kind, still_on)
+        .order_by(col(Membership.id))
+    ).scalar()
+    return None if found is None else int(found)
 
 
 def add_member(
@@ -110,35 +128,57 @@ def add_member(
     stable: bool = True,
     employed_from: date | None = None,
 ) -> dict[str, Any]:
-    """Add a membership (creating the person and employment unless given)."""
+    """Add a membership (creating the person and employment unless given).
+
+    The employment starts at ``employed_from``, else ``joined``, else today.
+    A party member is official unless ``status`` says probationary; with
+    ``official_on`` they are probationary until that day."""
     kind = organizations.org_type(kind)
     role = validate.choice(role, ROLES, tr("vai trò", "role")) or "worker"
-    enterprise_id = enterprises.get_id(session, tax_code)
     if kind == "party":
         status = validate.choice(
-            status or "official", PARTY_STATUSES, tr("trạng thái đảng viên", "party status")
+            status or "official", PARTY_STATUSES, tr("đảng tịch (--status)", "party status")
         )
         validate.not_before(
-            joined, official_on, tr("vào Đảng", "admission"), tr("chính thức", "official")
+            joined, official_on, tr("kết nạp", "admission"), tr("chính thức", "official")
         )
-    elif status is not None or official_on is not None or residence:
-        raise errors.ValidationError(
-            detail=tr(
-                "--status, --official-on và --residence chỉ dùng cho đảng viên (--type party)",
-                "--status, --official-on and --residence apply to party members only (--type party)",
+        if residence and org_id is not None:
+            raise errors.ResidenceWithOrg()
+    else:
+        given = [
+            option
+            for option, value in (
+                ("--status", status),
+                ("--official-on", official_on),
+                ("--residence", residence or None),
             )
-        )
+            if value is not None
+        ]
+        if given:
+            raise errors.PartyOnlyOption(options=", ".join(given))
+    enterprise_id = enterprises.get_id(session, tax_code)
     if org_id is not None:
         org = organizations.get(session, org_id)
         if org.type != kind:
-            raise errors.ValidationError(
-                detail=tr(
-                    f"tổ chức {org_id} là loại {org.type}, không phải {kind}",
-                    f"organisation {org_id} is of type {org.type}, not {kind}",
-                )
+            actual, wanted = labels("org_type", org.type), labels("org_type", kind)
+            raise errors.WrongOrgType(
+                org_id=org_id,
+                actual_vi=actual["vi"],
+                actual_en=actual["en"],
+                wanted_vi=wanted["vi"],
+                wanted_en=wanted["en"],
             )
+        if org.dissolved_on is not None and (joined is None or org.dissolved_on <= joined):
+            raise errors.AlreadyDissolved(org_id=org_id, on=fmt_date(org.dissolved_on))
     if person_id is not None:
         person = get_person(session, person_id)
+        assert person.id is not None
+        clash = _overlapping(session, person.id, kind, joined)
+        if clash is not None:
+            names = labels("member_type", kind)
+            raise errors.DuplicateMembership(
+                person_id=person.id, member_id=clash, kind_vi=names["vi"], kind_en=names["en"]
+            )
     else:
         person = new_person(session, name or "", birth, gender, id_number)
     assert person.id is not None
@@ -156,40 +196,94 @@ def add_member(
     )
     session.add(membership)
     session.flush()
-    record = member_record(session, membership)
+    record = member_record(session, membership, max(start, date.today()))
     audit.record(session, "add", "membership", membership.id, after=record)
+    return record
+
+
+def _jobs(on: date, enterprise_id: int | None = None) -> Any:
+    """One employment per person in force on ``on`` (the latest started),
+    optionally only at one enterprise."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=col(Employment.person_id),
+            order_by=(col(Employment.start_on).desc(), col(Employment.id).desc()),
+        )
+        .label("rank_")
+    )
+    stmt = select(
+        col(Employment.person_id),
+        col(Employment.enterprise_id),
+        col(Employment.stable),
+        col(Employment.role),
+        rank,
+    ).where(history.employment_active(on))
+    if enterprise_id is not None:
+        stmt = stmt.where(col(Employment.enterprise_id) == enterprise_id)
+    ranked = stmt.subquery()
+    return select(ranked).where(ranked.c.rank_ == 1).subquery()
+
+
+def _members_select(on: date, enterprise_id: int | None = None) -> Any:
+    job = _jobs(on, enterprise_id)
+    return (
+        select(
+            col(Membership.id),
+            col(Membership.person_id),
+            col(Person.full_name).label("name"),
+            col(Person.birth_date),
+            col(Person.gender),
+            col(Person.id_number),
+            col(Membership.type),
+            col(Membership.organization_id),
+            col(Organization.name).label("organization"),
+            col(Membership.joined_on),
+            col(Membership.left_on),
+            col(Membership.status),
+            col(Membership.official_on),
+            col(Membership.residence),
+            col(Enterprise.tax_code).label("enterprise"),
+            job.c.role,
+            job.c.stable.label("stable_employment"),
+        )
+        .join(Person, col(Person.id) == col(Membership.person_id))
+        .join(Organization, col(Organization.id) == col(Membership.organization_id), isouter=True)
+        .join(
+            job,
+            job.c.person_id == col(Membership.person_id),
+            isouter=enterprise_id is None,
+        )
+        .join(Enterprise, col(Enterprise.id) == job.c.enterprise_id, isouter=True)
+    )
+
+
+def _member_row(row: Any, on: date) -> dict[str, Any]:
+    record = dict(row)
+    if record["type"] == "party":
+        official_on = record["official_on"]
+        official = official_on <= on if official_on else record["status"] == "official"
+        record["status"] = "official" if official else "probationary"
+    else:
+        record["status"] = None
+    record["residence"] = bool(record["residence"])
+    stable = record["stable_employment"]
+    record["stable_employment"] = None if stable is None else bool(stable)
     return record
 
 
 def member_record(
     session: Session, membership: Membership, on: date | None = None
 ) -> dict[str, Any]:
+    """A membership with its person and their employer on ``on`` (default today)."""
     on = on or date.today()
-    person = get_person(session, membership.person_id)
-    employer = (
+    row = (
         session.connection()
-        .execute(
-            select(Enterprise.tax_code)
-            .join(Employment, Employment.enterprise_id == Enterprise.id)  # type: ignore[arg-type]
-            .where(Employment.person_id == person.id, history.employment_active(on))
-            .order_by(Employment.start_on.desc())  # type: ignore[union-attr]
-        )
-        .first()
+        .execute(_members_select(on).where(col(Membership.id) == membership.id))
+        .mappings()
+        .one()
     )
-    return {
-        "id": membership.id,
-        "person_id": person.id,
-        "name": person.full_name,
-        "type": membership.type,
-        "organization_id": membership.organization_id,
-        "joined_on": membership.joined_on,
-        "left_on": membership.left_on,
-        "status": party_status(membership, on),
-        "official_on": membership.official_on,
-        "residence": membership.residence,
-        "enterprise": employer[0] if employer else None,
-        "id_number": person.id_number,
-    }
+    return _member_row(row, on)
 
 
 def party_status(membership: Membership, on: date) -> str | None:
@@ -201,20 +295,16 @@ def party_status(membership: Membership, on: date) -> str | None:
 
 
 def promote(session: Session, member_id: int, on: date) -> dict[str, Any]:
+    """Make a probationary party member official from ``on``."""
     membership = get_membership(session, member_id)
     if membership.type != "party":
-        raise errors.StateError(
-            detail=tr(f"{member_id} không phải đảng viên", f"{member_id} is not a party membership")
-        )
+        raise errors.NotPartyMember(member_id=member_id)
     if party_status(membership, on) == "official":
-        raise errors.StateError(
-            detail=tr(
-                f"đảng viên {member_id} đã là đảng viên chính thức vào ngày {on:%d/%m/%Y}",
-                f"member {member_id} is already official on {on.isoformat()}",
-            )
-        )
+        raise errors.AlreadyOfficial(member_id=member_id, on=fmt_date(on))
+    if membership.left_on is not None and membership.left_on <= on:
+        raise errors.AlreadyLeft(member_id=member_id, on=fmt_date(membership.left_on))
     validate.not_before(
-        membership.joined_on, on, tr("vào Đảng", "admission"), tr("chính thức", "official")
+        membership.joined_on, on, tr("kết nạp", "admission"), tr("chính thức", "official")
     )
     before = member_record(session, membership, on)
     membership.status = "official"
@@ -227,15 +317,11 @@ def promote(session: Session, member_id: int, on: date) -> dict[str, Any]:
 
 
 def leave(session: Session, member_id: int, on: date) -> dict[str, Any]:
+    """End a membership on ``on`` (in force before that day, not on it)."""
     membership = get_membership(session, member_id)
     if membership.left_on is not None:
-        raise errors.StateError(
-            detail=tr(
-                f"{member_id} đã rời tổ chức ngày {membership.left_on:%d/%m/%Y}",
-                f"{member_id} already left on {membership.left_on.isoformat()}",
-            )
-        )
-    validate.not_before(membership.joined_on, on, tr("gia nhập", "joining"), tr("rời", "leaving"))
+        raise errors.AlreadyLeft(member_id=member_id, on=fmt_date(membership.left_on))
+    validate.not_before(membership.joined_on, on, tr("vào", "joining"), tr("rời", "leaving"))
     before = member_record(session, membership, on)
     membership.left_on = on
     session.add(membership)
@@ -246,77 +332,49 @@ def leave(session: Session, member_id: int, on: date) -> dict[str, Any]:
 
 
 def list_members(
-    session: Session, kind: str | None = None, tax_code: str | None = None, on: date | None = None
+    session: Session,
+    kind: str | None = None,
+    tax_code: str | None = None,
+    on: date | None = None,
+    org_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Memberships in force on ``on``, with each person's employer that day."""
+    """Memberships in force on ``on``, with each person's employer that day
+    (with ``tax_code``: only people employed there that day)."""
     on = on or date.today()
-    job = (
-        select(Employment.person_id, Employment.enterprise_id, Employment.stable, Employment.role)
-        .where(history.employment_active(on))
-        .subquery()
-    )
-    stmt = (
-        select(
-            Membership.id,
-            Membership.person_id,
-            Person.full_name.label("name"),
-            Membership.type,  # type: ignore[attr-defined]
-            Membership.organization_id,
-            Organization.name.label("organization"),  # type: ignore[union-attr]
-            Membership.joined_on,
-            Membership.status,
-            Membership.official_on,
-            Membership.residence,
-            Enterprise.tax_code.label("enterprise"),
-            job.c.role,
-            job.c.stable,  # type: ignore[attr-defined]
-            Person.birth_date,
-            Person.gender,
-            Person.id_number,
-        )
-        .join(Person, Person.id == Membership.person_id)  # type: ignore[arg-type]
-        .join(Organization, Organization.id == Membership.organization_id, isouter=True)  # type: ignore[arg-type]
-        .join(job, job.c.person_id == Membership.person_id, isouter=True)
-        .join(Enterprise, Enterprise.id == job.c.enterprise_id, isouter=True)  # type: ignore[arg-type]
-        .where(history.membership_active(on))
-        .order_by(Membership.type, Person.name_key, Membership.id)
-    )
+    enterprise_id = enterprises.get_id(session, tax_code) if tax_code else None
+    stmt = _members_select(on, enterprise_id).where(history.membership_active(on))
     if kind:
-        stmt = stmt.where(Membership.type == organizations.org_type(kind))
-    if tax_code:
-        stmt = stmt.where(job.c.enterprise_id == enterprises.get_id(session, tax_code))
-    out = []
-    for row in session.connection().execute(stmt).mappings():
-        record = dict(row)
-        if record["type"] == "party":
-            official_on = record["official_on"]
-            official = official_on <= on if official_on else record["status"] == "official"
-            record["status"] = "official" if official else "probationary"
-        record["residence"] = bool(record["residence"])
-        record["stable"] = None if record["stable"] is None else bool(record["stable"])
-        out.append(record)
-    return out
+        stmt = stmt.where(col(Membership.type) == organizations.org_type(kind))
+    if org_id is not None:
+        organizations.get(session, org_id)
+        stmt = stmt.where(col(Membership.organization_id) == org_id)
+    stmt = stmt.order_by(col(Membership.type), col(Person.name_key), col(Membership.id))
+    return [_member_row(r, on) for r in session.connection().execute(stmt).mappings()]
 
 
-def show_person(session: Session, person_id: int) -> dict[str, Any]:
+def show_person(session: Session, person_id: int, on: date | None = None) -> dict[str, Any]:
+    """A person with their whole employment history and every membership."""
     person = get_person(session, person_id)
     conn = session.connection()
     jobs = conn.execute(
         select(
-            Employment.id,
-            Enterprise.tax_code.label("enterprise"),
-            Employment.start_on,  # type: ignore[attr-defined]
-            Employment.end_on,
-            Employment.stable,
-            Employment.role,
+            col(Employment.id),
+            col(Enterprise.tax_code).label("enterprise"),
+            col(Employment.start_on),
+            col(Employment.end_on),
+            col(Employment.stable),
+            col(Employment.role),
         )
-        .join(Enterprise, Enterprise.id == Employment.enterprise_id)  # type: ignore[arg-type]
-        .where(Employment.person_id == person_id)
-        .order_by(Employment.start_on)  # type: ignore[arg-type]
+        .join(Enterprise, col(Enterprise.id) == col(Employment.enterprise_id))
+        .where(col(Employment.person_id) == person_id)
+        .order_by(col(Employment.start_on), col(Employment.id))
     ).mappings()
-    memberships = session.exec(
-        select(Membership).where(Membership.person_id == person_id).order_by(Membership.id)  # type: ignore[call-overload,arg-type]
-    ).scalars()
+    on = on or date.today()
+    memberships = conn.execute(
+        _members_select(on)
+        .where(col(Membership.person_id) == person_id)
+        .order_by(col(Membership.id))
+    ).mappings()
     return {
         "id": person.id,
         "name": person.full_name,
@@ -324,34 +382,33 @@ def show_person(session: Session, person_id: int) -> dict[str, Any]:
         "gender": person.gender,
         "id_number": person.id_number,
         "employment": [{**dict(j), "stable": bool(j["stable"])} for j in jobs],
-        "memberships": [member_record(session, m) for m in memberships],
+        "memberships": [_member_row(m, on) for m in memberships],
     }
 
 
 def list_persons(
     session: Session, search: str | None = None, on: date | None = None
 ) -> list[dict[str, Any]]:
+    """Every person, with their employer on ``on``; ``search`` ignores case and
+    diacritics."""
     on = on or date.today()
-    job = (
-        select(Employment.person_id, Employment.enterprise_id)
-        .where(history.employment_active(on))
-        .subquery()
-    )
+    job = _jobs(on)
     stmt = (
         select(
-            Person.id,
-            Person.full_name.label("name"),
-            Person.birth_date,
-            Person.gender,  # type: ignore[attr-defined]
-            Person.id_number,
-            Enterprise.tax_code.label("enterprise"),
-        )  # type: ignore[attr-defined]
-        .join(job, job.c.person_id == Person.id, isouter=True)
-        .join(Enterprise, Enterprise.id == job.c.enterprise_id, isouter=True)  # type: ignore[arg-type]
-        .order_by(Person.name_key, Person.id)
+            col(Person.id),
+            col(Person.full_name).label("name"),
+            col(Person.birth_date),
+            col(Person.gender),
+            col(Person.id_number),
+            col(Enterprise.tax_code).label("enterprise"),
+            job.c.role,
+        )
+        .join(job, job.c.person_id == col(Person.id), isouter=True)
+        .join(Enterprise, col(Enterprise.id) == job.c.enterprise_id, isouter=True)
+        .order_by(col(Person.name_key), col(Person.id))
     )
-    if search:
-        stmt = stmt.where(Person.name_key.like(f"%{fold(search)}%"))  # type: ignore[attr-defined]
+    if search and search.strip():
+        stmt = stmt.where(col(Person.name_key).like(enterprises._like(fold(search)), escape="\\"))
     return [dict(r) for r in session.connection().execute(stmt).mappings()]
 
 
@@ -363,25 +420,22 @@ def move(
     stable: bool = True,
     role: str | None = None,
 ) -> dict[str, Any]:
-    """End the person's current employment on ``on`` and start a new one that day."""
+    """End the person's current employment on ``on`` and start a new one that
+    day; memberships go on."""
     get_person(session, person_id)
     enterprise_id = enterprises.get_id(session, tax_code)
+    code = validate.tax_code(tax_code)
     role = validate.choice(role, ROLES, tr("vai trò", "role"))
     current = list(
         session.exec(
-            select(Employment).where(
-                Employment.person_id == person_id, history.employment_active(on)
-            )  # type: ignore[call-overload]
-        ).scalars()
-    )
-    if any(job.enterprise_id == enterprise_id for job in current):
-        raise errors.StateError(
-            detail=tr(
-                f"người {person_id} đã làm việc tại {tax_code} vào ngày {on:%d/%m/%Y}",
-                f"person {person_id} already works at {tax_code} on {on.isoformat()}",
+            sqlmodel.select(Employment).where(
+                col(Employment.person_id) == person_id, history.employment_active(on)
             )
         )
-    before = show_person(session, person_id)
+    )
+    if any(job.enterprise_id == enterprise_id for job in current):
+        raise errors.AlreadyWorksThere(person_id=person_id, tax_code=code, on=fmt_date(on))
+    before = show_person(session, person_id, on)
     for job in current:
         validate.not_before(
             job.start_on, on, tr("bắt đầu làm việc", "employment start"), tr("chuyển", "move")
@@ -399,38 +453,98 @@ def move(
         )
     )
     session.flush()
-    after = show_person(session, person_id)
+    after = show_person(session, person_id, on)
     audit.record(session, "move", "person", person_id, before=before, after=after)
     return after
 
 
 def erase(session: Session, person_id: int) -> dict[str, Any]:
-    """Remove a person and everything about them (a data-protection request)."""
-    from sqlalchemy import delete, update
+    """Remove a person and everything about them (a data-protection request).
 
-    from dangdn_cli.models import Candidate
-
-    get_person(session, person_id)
+    The audit log keeps that changes happened, not who they were about: the
+    rows about this person, their memberships and candidacies lose their
+    before/after and command; elsewhere their name and citizen ID are
+    replaced (so a namesake's rows lose the name too, which errs on the safe
+    side)."""
+    person = get_person(session, person_id)
+    name, cccd = person.full_name, person.id_number
     conn = session.connection()
-    membership_ids = select(Membership.id).where(Membership.person_id == person_id)
+    membership_ids = [
+        str(i)
+        for i in conn.execute(
+            select(col(Membership.id)).where(col(Membership.person_id) == person_id)
+        ).scalars()
+    ]
+    candidate_ids = [
+        str(i)
+        for i in conn.execute(
+            select(col(Candidate.id)).where(col(Candidate.person_id) == person_id)
+        ).scalars()
+    ]
     conn.execute(
         update(Candidate)
-        .where(and_(Candidate.membership_id.in_(membership_ids)))  # type: ignore[union-attr]
+        .where(col(Candidate.membership_id).in_([int(i) for i in membership_ids]))
         .values(membership_id=None)
     )
     counts = {
         "candidates": conn.execute(
-            delete(Candidate).where(Candidate.person_id == person_id)
+            delete(Candidate).where(col(Candidate.person_id) == person_id)
         ).rowcount,
         "memberships": conn.execute(
-            delete(Membership).where(Membership.person_id == person_id)
+            delete(Membership).where(col(Membership.person_id) == person_id)
         ).rowcount,
         "employment": conn.execute(
-            delete(Employment).where(Employment.person_id == person_id)
+            delete(Employment).where(col(Employment.person_id) == person_id)
         ).rowcount,
     }
-    conn.execute(delete(Person).where(Person.id == person_id))
+    conn.execute(delete(Person).where(col(Person.id) == person_id))
     session.expunge_all()
-    # The log keeps that an erasure happened, not who it was.
+    _scrub_audit(session, str(person_id), membership_ids, candidate_ids, name, cccd)
     audit.record(session, "erase", "person", person_id, after=counts)
     return {"id": person_id, "erased": counts}
+
+
+def _scrub_audit(
+    session: Session,
+    person_id: str,
+    membership_ids: list[str],
+    candidate_ids: list[str],
+    name: str,
+    cccd: str | None,
+) -> None:
+    conn = session.connection()
+    entity, entity_id = col(AuditLog.entity), col(AuditLog.entity_id)
+    before, after, command = col(AuditLog.before), col(AuditLog.after), col(AuditLog.command)
+    gone = '{"erased": true}'
+    conn.execute(
+        update(AuditLog)
+        .where(
+            or_(
+                and_(entity == "person", entity_id == person_id),
+                and_(entity == "membership", entity_id.in_(membership_ids)),
+                and_(entity == "candidate", entity_id.in_(candidate_ids)),
+            )
+        )
+        .values(
+            before=_if_set(before, gone),
+            after=_if_set(after, gone),
+            command=f"dangdn {ERASED}",
+        )
+    )
+    for secret in (name, cccd):
+        if not secret:
+            continue
+        pattern = f"%{secret}%"
+        conn.execute(
+            update(AuditLog)
+            .where(or_(before.like(pattern), after.like(pattern), command.like(pattern)))
+            .values(
+                before=func.replace(before, secret, ERASED),
+                after=func.replace(after, secret, ERASED),
+                command=func.replace(command, secret, ERASED),
+            )
+        )
+
+
+def _if_set(column: Any, value: str) -> Any:
+    return case((column.is_(None), None), else_=value)
