@@ -114,7 +114,6 @@ def _print_near(rows: list[dict[str, Any]], kind: str, on: date) -> None:
     columns = [
         ("missing", "Còn thiếu", "Missing"),
         *Base,
-        ("members", "Hiện có", "Has"),
         ("why", "Giải thích", "Why"),
     ]
     title = _title(
@@ -124,7 +123,7 @@ def _print_near(rows: list[dict[str, Any]], kind: str, on: date) -> None:
         on,
         len(rows),
     )
-    print_table(flat, columns, title, {"missing": fmt_int, "members": fmt_int})
+    print_table(flat, columns, title, {"missing": fmt_int})
 
 
 def _print_forecast(rows: list[dict[str, Any]], kind: str, on: date) -> None:
