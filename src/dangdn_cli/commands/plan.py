@@ -1,0 +1,460 @@
+"""dangdn plan add|list|show|update|progress|target set|target remove"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from dangdn_cli.commands._common import AsOf, Json, day, required_day, session
+from dangdn_cli.i18n import tr
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+app = typer.Typer(
+    no_args_is_help=True,
+    help=tr(
+        "Kế hoạch (chỉ tiêu, kinh phí hỗ trợ thành lập, cán bộ phụ trách) và tiến độ thực hiện.",
+        "Plans (targets, founding support, assigned cadres) and their progress.",
+    ),
+)
+target_app = typer.Typer(
+    no_args_is_help=True,
+    help=tr("Thêm, sửa, xóa chỉ tiêu của kế hoạch.", "Set or remove a plan's targets."),
+)
+app.add_typer(target_app, name="target")
+
+Code = Annotated[
+    str, typer.Argument(metavar="CODE", help=tr("Số hiệu kế hoạch, VD 83-KH/HU.", "Plan code."))
+]
+Targets = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--target",
+        metavar="FIGURE=VALUE",
+        help=tr(
+            "Chỉ tiêu: tên số liệu của báo cáo và giá trị (lặp lại), VD "
+            "organizations.party.founded=5, union_coverage.rate=0.9.",
+            "A target: a report figure and its value (repeatable), e.g. "
+            "organizations.party.founded=5, union_coverage.rate=0.9.",
+        ),
+    ),
+]
+Funding = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--funding",
+        metavar="TYPE=AMOUNTxCOUNT",
+        help=tr(
+            "Hỗ trợ thành lập: mức cho mỗi tổ chức (đồng) và số tổ chức tối đa (lặp lại), "
+            "VD party=20000000x5.",
+            "Founding support: VND per organisation and the most it pays for (repeatable), "
+            "e.g. party=20000000x5.",
+        ),
+    ),
+]
+Caps = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--cadre-cap",
+        metavar="KIND=N",
+        help=tr(
+            "Số cán bộ phụ trách tối đa: full_time (chuyên trách) hoặc part_time (kiêm nhiệm), "
+            "VD full_time=3 (lặp lại).",
+            "The most cadres assigned: full_time or part_time, e.g. full_time=3 (repeatable).",
+        ),
+    ),
+]
+Title = Annotated[str | None, typer.Option("--title", help=tr("Tên kế hoạch.", "Plan title."))]
+Issuer = Annotated[
+    str | None,
+    typer.Option("--issuer", help=tr("Cơ quan ban hành, VD Huyện ủy.", "Issuing body.")),
+]
+
+LABELS = {
+    "code": ("Số hiệu", "Code"),
+    "title": ("Tên kế hoạch", "Title"),
+    "issuer": ("Cơ quan ban hành", "Issuer"),
+    "start": ("Từ ngày", "From"),
+    "end": ("Đến ngày", "To"),
+    "targets": ("Chỉ tiêu", "Targets"),
+    "funding": ("Hỗ trợ thành lập", "Founding support"),
+    "cadre_caps": ("Cán bộ phụ trách tối đa", "Cadre caps"),
+    "cadres": ("Cán bộ đã phân công", "Cadres assigned"),
+}
+TYPE_LABELS = {
+    "party": ("Tổ chức đảng", "Party"),
+    "union": ("Công đoàn", "Union"),
+    "youth": ("Đoàn thanh niên", "Youth"),
+    "women": ("Hội phụ nữ", "Women"),
+    "veterans": ("Hội cựu chiến binh", "Veterans"),
+}
+BAR_WIDTH = 10
+
+
+def type_label(value: str) -> str:
+    return tr(*TYPE_LABELS[value]) if value in TYPE_LABELS else value
+
+
+def value_text(figure: str, value: Any) -> str:
+    """A figure's value as a person reads it: 10.955, 90 %."""
+    from dangdn_cli.i18n import fmt_int, fmt_num, fmt_pct
+    from dangdn_cli.services import figures
+
+    if value is None:
+        return "–"
+    if figure in figures.RATE_FIGURES:
+        return fmt_pct(value)
+    if isinstance(value, float) and not value.is_integer():
+        return fmt_num(value, 1)
+    return fmt_int(value)
+
+
+def _plan_view(record: dict[str, Any]) -> dict[str, Any]:
+    from dangdn_cli.i18n import fmt_int, fmt_money
+    from dangdn_cli.services.plans import kind_label
+
+    view = dict(record)
+    view["targets"] = "\n".join(
+        f"{t['figure']} = {value_text(t['figure'], t['value'])}" for t in record["targets"]
+    )
+    view["funding"] = "\n".join(
+        f"{type_label(f['type'])}: {fmt_money(f['amount'])} × {fmt_int(f['max_count'])}"
+        for f in record["funding"]
+    )
+    view["cadre_caps"] = ", ".join(
+        f"{kind_label(k)}: {fmt_int(v)}" for k, v in record["cadre_caps"].items()
+    )
+    return view
+
+
+def _print_plan(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
+    from dangdn_cli.output import print_json, print_record, success
+
+    if as_json:
+        print_json(record)
+        return
+    if message:
+        success(message)
+    print_record(_plan_view(record), LABELS)
+
+
+@app.command()
+def add(
+    code: Annotated[
+        str,
+        typer.Option(
+            "--code", help=tr("Số hiệu kế hoạch, VD 83-KH/HU.", "Plan code, e.g. 83-KH/HU.")
+        ),
+    ],
+    title: Annotated[str, typer.Option("--title", help=tr("Tên kế hoạch.", "Plan title."))],
+    start: Annotated[
+        str,
+        typer.Option(
+            "--start", metavar="DATE", help=tr("Ngày bắt đầu thực hiện.", "First day of the plan.")
+        ),
+    ],
+    end: Annotated[
+        str,
+        typer.Option(
+            "--end", metavar="DATE", help=tr("Ngày kết thúc (tính cả ngày này).", "Last day.")
+        ),
+    ],
+    target: Targets = None,
+    funding: Funding = None,
+    cadre_cap: Caps = None,
+    issuer: Issuer = None,
+    as_json: Json = False,
+) -> None:
+    """Thêm kế hoạch với chỉ tiêu, kinh phí hỗ trợ và số cán bộ tối đa. / Add a plan."""
+    from dangdn_cli.services import plans
+
+    with session(write=True) as s:
+        record = plans.add(
+            s,
+            code,
+            title,
+            required_day(start, "--start"),
+            required_day(end, "--end"),
+            target or [],
+            funding or [],
+            cadre_cap or [],
+            issuer,
+        )
+    _print_plan(
+        record, as_json, tr(f"Đã thêm kế hoạch {record['code']}.", f"Added plan {record['code']}.")
+    )
+
+
+@app.command("list")
+def list_(as_json: Json = False) -> None:
+    """Liệt kê các kế hoạch. / List plans."""
+    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.services import plans
+
+    with session() as s:
+        rows = plans.list_(s)
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        [{**r, "targets": len(r["targets"])} for r in rows],
+        [
+            ("code", "Số hiệu", "Code"),
+            ("title", "Tên kế hoạch", "Title"),
+            ("start", "Từ ngày", "From"),
+            ("end", "Đến ngày", "To"),
+            ("targets", "Số chỉ tiêu", "Targets"),
+            ("cadres", "Cán bộ", "Cadres"),
+        ],
+        tr(f"Kế hoạch ({len(rows)})", f"Plans ({len(rows)})"),
+    )
+
+
+@app.command()
+def show(code: Code, as_json: Json = False) -> None:
+    """Xem một kế hoạch. / Show a plan."""
+    from dangdn_cli.services import plans
+
+    with session() as s:
+        record = plans.show(s, code)
+    _print_plan(record, as_json)
+
+
+@app.command()
+def update(
+    code: Code,
+    title: Title = None,
+    issuer: Issuer = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--start", metavar="DATE", help=tr("Ngày bắt đầu mới.", "New first day.")),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--end", metavar="DATE", help=tr("Ngày kết thúc mới.", "New last day.")),
+    ] = None,
+    funding: Funding = None,
+    cadre_cap: Caps = None,
+    as_json: Json = False,
+) -> None:
+    """Sửa kế hoạch (các loại hỗ trợ, cán bộ được nêu thì thay thế). / Update a plan."""
+    from dangdn_cli.services import plans
+
+    with session(write=True) as s:
+        record = plans.update(
+            s, code, title, issuer, day(start), day(end), funding or [], cadre_cap or []
+        )
+    _print_plan(
+        record, as_json, tr(f"Đã cập nhật kế hoạch {record['code']}.", f"Updated plan {code}.")
+    )
+
+
+@target_app.command("set")
+def target_set(
+    code: Code,
+    figure: Annotated[
+        str,
+        typer.Argument(
+            metavar="FIGURE[=VALUE]",
+            help=tr("Tên số liệu (hoặc FIGURE=VALUE).", "Figure name (or FIGURE=VALUE)."),
+        ),
+    ],
+    value: Annotated[
+        str | None,
+        typer.Argument(metavar="VALUE", help=tr("Giá trị chỉ tiêu.", "Target value.")),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Đặt (thêm hoặc sửa) một chỉ tiêu. / Set a target."""
+    from dangdn_cli.services import plans
+
+    if value is None:
+        name, sep, raw = figure.partition("=")
+        if not sep:
+            raise plans.BadSyntax(option="FIGURE", value=figure, form="FIGURE=VALUE")
+        figure, value = name, raw
+    with session(write=True) as s:
+        record = plans.set_target(s, code, figure, value)
+    _print_plan(
+        record,
+        as_json,
+        tr(
+            f"Đã đặt chỉ tiêu {figure.strip()} cho kế hoạch {record['code']}.",
+            f"Set target {figure.strip()} of plan {record['code']}.",
+        ),
+    )
+
+
+@target_app.command("remove")
+def target_remove(
+    code: Code,
+    figure: Annotated[str, typer.Argument(metavar="FIGURE", help=tr("Tên số liệu.", "Figure."))],
+    as_json: Json = False,
+) -> None:
+    """Xóa một chỉ tiêu. / Remove a target."""
+    from dangdn_cli.services import plans
+
+    with session(write=True) as s:
+        record = plans.remove_target(s, code, figure)
+    _print_plan(
+        record,
+        as_json,
+        tr(
+            f"Đã xóa chỉ tiêu {figure.strip()} của kế hoạch {record['code']}.",
+            f"Removed target {figure.strip()} of plan {record['code']}.",
+        ),
+    )
+
+
+@app.command()
+def progress(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CODE]",
+            help=tr(
+                "Số hiệu kế hoạch (bỏ trống: mọi kế hoạch đã bắt đầu).",
+                "Plan code (omit for every plan that has started).",
+            ),
+        ),
+    ] = None,
+    as_of: AsOf = None,
+    as_json: Json = False,
+) -> None:
+    """Tiến độ thực hiện chỉ tiêu và kinh phí hỗ trợ thành lập. / Progress against targets."""
+    from dangdn_cli.output import console, print_json
+    from dangdn_cli.services import plans
+
+    with session() as s:
+        if code is not None:
+            results = [plans.progress(s, code, day(as_of))]
+        else:
+            results = plans.progress_all(s, day(as_of))
+    if as_json:
+        print_json(results[0] if code is not None else results)
+        return
+    if not results:
+        console.print(tr("(chưa có kế hoạch nào đã bắt đầu)", "(no plan has started)"), style="dim")
+    for result in results:
+        print_progress(result)
+
+
+def _bar(achieved: Any, target: Any, rate: float | None, on_track: bool) -> Text:
+    """A text bar (readable without colour too) and the rate: ██████░░░░ 60 %."""
+    from rich.text import Text
+
+    from dangdn_cli.i18n import fmt_pct
+
+    share = 0.0
+    if isinstance(achieved, (int, float)):
+        share = max(0.0, min(1.0, achieved / target)) if target else 1.0
+    filled = round(share * BAR_WIDTH)
+    text = Text("█" * filled, style="green" if on_track else "yellow")
+    text.append("░" * (BAR_WIDTH - filled), style="dim")
+    text.append(" " + (fmt_pct(rate) if rate is not None else "–"))
+    return text
+
+
+def verdict(row: dict[str, Any]) -> str:
+    if row.get("met") is not None:
+        return tr("Đạt", "Met") if row["met"] else tr("Không đạt", "Not met")
+    return tr("Đúng tiến độ", "On track") if row["on_track"] else tr("Chậm", "Behind")
+
+
+def print_progress(result: dict[str, Any]) -> None:
+    """The progress of one plan: targets with bars, founding support, cadres."""
+    from rich import box
+    from rich.table import Table
+
+    from dangdn_cli.i18n import fmt_date, fmt_int, fmt_money, fmt_pct
+    from dangdn_cli.output import console
+    from dangdn_cli.services.plans import kind_label
+
+    status = {
+        "running": tr("đang thực hiện", "running"),
+        "finished": tr("đã kết thúc", "finished"),
+        "not_started": tr("chưa bắt đầu", "not started"),
+    }[result["status"]]
+    console.print(
+        tr(
+            f"Kế hoạch {result['plan']}: {result['title']}",
+            f"Plan {result['plan']}: {result['title']}",
+        ),
+        style="bold",
+        markup=False,
+    )
+    console.print(
+        tr(
+            f"Thời gian {fmt_date(result['start'])} – {fmt_date(result['end'])}; "
+            f"tính đến {fmt_date(result['as_of'])} ({status}, "
+            f"đã qua {fmt_pct(result['elapsed_share'])} thời gian).",
+            f"Window {fmt_date(result['start'])} – {fmt_date(result['end'])}; "
+            f"as of {fmt_date(result['as_of'])} ({status}, "
+            f"{fmt_pct(result['elapsed_share'])} of the window elapsed).",
+        ),
+        markup=False,
+    )
+    targets = Table(
+        title=tr("Chỉ tiêu", "Targets"),
+        header_style="bold",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    targets.add_column(tr("Chỉ tiêu", "Target"), ratio=1, min_width=14)
+    targets.add_column(tr("Mục tiêu", "Goal"), justify="right", no_wrap=True)
+    targets.add_column(tr("Đạt", "Achieved"), justify="right", no_wrap=True)
+    targets.add_column(tr("Tiến độ", "Progress"), no_wrap=True)
+    targets.add_column(tr("Đánh giá", "Verdict"), min_width=5)
+    targets.add_column(tr("Dự báo", "Projected"), justify="right", no_wrap=True)
+    for row in result["targets"]:
+        targets.add_row(
+            row["label"],
+            value_text(row["figure"], row["target"]),
+            value_text(row["figure"], row["achieved"]),
+            _bar(row["achieved"], row["target"], row["rate"], bool(row["on_track"])),
+            verdict(row),
+            value_text(row["figure"], row.get("projection")),
+        )
+    if result["targets"]:
+        console.print(targets)
+    else:
+        console.print(tr("(kế hoạch chưa có chỉ tiêu)", "(the plan has no targets)"), style="dim")
+    if result["funding"]:
+        funding = Table(
+            title=tr("Kinh phí hỗ trợ thành lập", "Founding support"),
+            header_style="bold",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+        )
+        funding.add_column(tr("Loại tổ chức", "Type"), min_width=12)
+        for header in (
+            tr("Thành lập", "Founded"),
+            tr("Tối đa", "Cap"),
+            tr("Hỗ trợ", "Paid for"),
+            tr("Mức/tổ chức", "Each"),
+            tr("Thành tiền", "Total"),
+        ):
+            funding.add_column(header, justify="right", no_wrap=True)
+        for row in result["funding"]:
+            funding.add_row(
+                type_label(row["type"]),
+                fmt_int(row["founded"]),
+                fmt_int(row["max_count"]),
+                fmt_int(row["paid_for"]),
+                fmt_money(row["amount_per_org"]),
+                fmt_money(row["total"]),
+            )
+        total = fmt_money(result["funding_total"])
+        funding.add_row(tr("Tổng cộng", "Total"), "", "", "", "", total, style="bold")
+        console.print(funding)
+    if result["cadres"]:
+        parts = [
+            f"{kind_label(c['kind'])} {fmt_int(c['assigned'])}"
+            + (f"/{fmt_int(c['cap'])}" if c["cap"] is not None else "")
+            for c in result["cadres"]
+        ]
+        heading = tr("Cán bộ phụ trách: ", "Cadres assigned: ")
+        console.print(heading + "; ".join(parts), markup=False)
+    console.print()
