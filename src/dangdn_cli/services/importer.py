@@ -223,6 +223,7 @@ class Importer:
             sa.Column("reason", sa.String),
             prefixes=["TEMPORARY"],
         )
+        self.extra_tables: list[sa.Table] = []
         self.problems: list[dict[str, Any]] = []
         self.counts: dict[str, int] = {}
 
@@ -256,7 +257,7 @@ class Importer:
             )
 
     def drop(self) -> None:
-        for table in (self.stage, self.problem):
+        for table in (self.stage, self.problem, *self.extra_tables):
             table.drop(self.conn)
 
     def flag(self, row_no: int, key: str | None, value: Any, reason: str) -> None:
@@ -292,8 +293,9 @@ class Importer:
             yield page
             last = page[-1].row_no
 
-    def duplicates(self, keys: list[str], what: str) -> None:
-        """Flag every row repeating an earlier row's ``keys`` (none of them NULL)."""
+    def duplicates(self, keys: list[str], what: str, column: str | None = None) -> None:
+        """Flag every row repeating an earlier row's ``keys`` (none of them NULL),
+        on the sheet field ``column`` (default the first key)."""
         s = self.stage.c
         cols = [s[k] for k in keys]
         first = (
@@ -303,13 +305,14 @@ class Importer:
             .having(sa.func.count() > 1)
             .subquery()
         )
+        shown = column or keys[0]
         stmt = (
-            sa.select(s.row_no, first.c.first, s[keys[0]])
+            sa.select(s.row_no, first.c.first, s[shown])
             .join(first, sa.and_(*(first.c[k] == s[k] for k in keys)))
             .where(s.row_no > first.c.first)
         )
         for row_no, first_row, value in self.conn.execute(stmt.order_by(s.row_no)):
-            self.flag_error(row_no, keys[0], value, DuplicateInFile(first=first_row, what=what))
+            self.flag_error(row_no, shown, value, DuplicateInFile(first=first_row, what=what))
         self.flush_problems()
 
     def set_action(self, action: str, *where: Any) -> None:

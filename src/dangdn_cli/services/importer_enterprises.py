@@ -160,9 +160,25 @@ class EnterpriseImporter(Importer):
         existing = sa.and_(s.enterprise_id.is_not(None), s.bad.is_(False), s.action.is_(None))
         if not self.conn.execute(sa.select(sa.func.count()).where(existing)).scalar():
             return
+        # The facts in force, computed once for the enterprises in the file.
         state = history.enterprise_state(self.on).subquery()
-        stmt = sa.select(self.stage, *(c.label(f"cur_{c.name}") for c in state.c)).select_from(
-            self.stage.outerjoin(state, state.c.id == s.enterprise_id)
+        current = sa.Table(
+            "dangdn_import_current",
+            sa.MetaData(),
+            *(sa.Column(c.name, c.type, primary_key=c.name == "id") for c in state.c),
+            prefixes=["TEMPORARY"],
+        )
+        self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {current.name}")
+        current.create(self.conn)
+        self.extra_tables.append(current)
+        self.conn.execute(
+            sa.insert(current).from_select(
+                [c.name for c in state.c],
+                sa.select(state).where(state.c.id.in_(sa.select(s.enterprise_id).where(existing))),
+            )
+        )
+        stmt = sa.select(self.stage, *(c.label(f"cur_{c.name}") for c in current.c)).select_from(
+            self.stage.outerjoin(current, current.c.id == s.enterprise_id)
         )
         stmt = stmt.where(existing)
         update = (
