@@ -20,6 +20,7 @@ import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, Table, and_, case, func, literal, null, or_, select, true
@@ -27,7 +28,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from dangdn_cli import errors
-from dangdn_cli.i18n import fmt_date, fmt_int, tr
+from dangdn_cli.i18n import fmt_date, fmt_int, lang, tr
 from dangdn_cli.models import (
     Employment,
     Enterprise,
@@ -266,8 +267,14 @@ def _rows_query(org_type: str, on: date, checks: Sequence[_Check], mode: str) ->
 
 
 def _flag_sentence(check: _Check, org_type: str, ok: bool) -> str:
+    return _flag_sentence_in(check.rule, org_type, ok, lang())
+
+
+@lru_cache(maxsize=64)
+def _flag_sentence_in(rule: str, org_type: str, ok: bool, _language: str) -> str:
+    """Cached per language: the same few sentences repeat for every enterprise."""
     what = org_name(org_type)
-    if check.rule == "party.require_stable_operation":
+    if rule == "party.require_stable_operation":
         return (
             tr("Sản xuất kinh doanh ổn định.", "Operates stably.")
             if ok
@@ -276,7 +283,7 @@ def _flag_sentence(check: _Check, org_type: str, ok: bool) -> str:
                 f"Operation is not stable yet: it must be before founding {what}.",
             )
         )
-    if check.rule == "party.require_law_compliance":
+    if rule == "party.require_law_compliance":
         return (
             tr("Chấp hành tốt pháp luật.", "Complies with the law.")
             if ok
