@@ -142,8 +142,8 @@ def _show_columns(kind: str, as_json: bool) -> None:
         [
             {
                 **r,
-                "names": ", ".join(r["names"]),
-                "required": tr("bắt buộc", "required") if r["required"] else "",
+                "names": "; ".join(r["names"]),
+                "required": tr("có", "yes") if r["required"] else "",
             }
             for r in rows
         ],
@@ -151,7 +151,7 @@ def _show_columns(kind: str, as_json: bool) -> None:
             ("header", "Cột (khi xuất)", "Column (as exported)"),
             ("names", "Các tên được nhận ra", "Names recognised"),
             ("values", "Giá trị", "Values"),
-            ("required", "", ""),
+            ("required", "Bắt buộc", "Required"),
         ],
         tr(f"Các cột của bảng {kind}", f"Columns of a {kind} sheet"),
     )

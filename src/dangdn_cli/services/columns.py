@@ -10,9 +10,10 @@ sheet is held to the same rules as ``dangdn enterprise add``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from dangdn_cli import errors, validate
@@ -236,7 +237,6 @@ IGNORED = Column(
         "Số TT",
         "TT",
         "No",
-        "#",
         "Ghi chú",
         "Note",
         "Notes",
@@ -702,9 +702,10 @@ def sheet_kind(value: str) -> str:
     return validate.choice(value, KINDS, tr("loại bảng", "sheet type")) or ""
 
 
-def _index(columns: Iterable[Column]) -> dict[str, Column]:
+@cache
+def _index(kind: str) -> dict[str, Column]:
     table: dict[str, Column] = {}
-    for column in (*columns, IGNORED):
+    for column in (*SPECS[kind], IGNORED):
         for name in column.names():
             table.setdefault(header_key(name), column)
     return table
@@ -713,16 +714,16 @@ def _index(columns: Iterable[Column]) -> dict[str, Column]:
 def match_header(kind: str, header: Any) -> Column | None:
     """The column a header names, or None: exact folded key, then the text
     without a bracketed note ("Mã số thuế (MST)"), then the note alone."""
-    table = _index(SPECS[kind])
+    table = _index(kind)
     text = "" if header is None else str(header)
     candidates = [text]
     if "(" in text:
         candidates.append(re.sub(r"\(.*?\)", " ", text))
         candidates.extend(re.findall(r"\((.*?)\)", text))
     for candidate in candidates:
-        found = table.get(header_key(candidate))
-        if found is not None:
-            return found
+        key = header_key(candidate)
+        if key and key in table:
+            return table[key]
     return None
 
 
