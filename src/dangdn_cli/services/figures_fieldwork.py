@@ -46,7 +46,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlmodel import Session
 
 from dangdn_cli.models import (
@@ -71,25 +71,29 @@ LINK = table_of(OrganizationEnterprise)
 
 def _outreach(conn: Any, start: date, end: date) -> dict[str, int]:
     v = VISIT.alias("v")
-    party_on_visit_day = (
-        select(LINK.c.enterprise_id)
-        .join(ORG, ORG.c.id == LINK.c.organization_id)
-        .where(
-            LINK.c.enterprise_id == v.c.enterprise_id,
-            ORG.c.type == "party",
-            ORG.c.founded_on <= v.c.visited_on,
-            (ORG.c.dissolved_on.is_(None)) | (ORG.c.dissolved_on > v.c.visited_on),
-        )
-        .exists()
-    )
-    survey = and_(v.c.purpose == "survey", ~party_on_visit_day)
+    in_period = v.c.visited_on.between(start, end)
     flows = conn.execute(
-        select(
-            func.count(),
-            func.count(func.distinct(v.c.enterprise_id)),
-            func.coalesce(func.sum(case((survey, 1), else_=0)), 0),
-        ).where(v.c.visited_on.between(start, end))
+        select(func.count(), func.count(func.distinct(v.c.enterprise_id))).where(in_period)
     ).one()
+    # Survey visits with no party organisation covering the enterprise that
+    # day: an anti-join (LEFT JOIN … IS NULL), which planners drive from the
+    # visits; a correlated NOT EXISTS let SQLite scan organisations instead.
+    party = (
+        select(LINK.c.enterprise_id, ORG.c.founded_on, ORG.c.dissolved_on)
+        .join(ORG, ORG.c.id == LINK.c.organization_id)
+        .where(ORG.c.type == "party")
+        .subquery("party")
+    )
+    covered = and_(
+        party.c.enterprise_id == v.c.enterprise_id,
+        party.c.founded_on <= v.c.visited_on,
+        or_(party.c.dissolved_on.is_(None), party.c.dissolved_on > v.c.visited_on),
+    )
+    surveys = conn.execute(
+        select(func.count(func.distinct(v.c.id)))
+        .select_from(v.outerjoin(party, covered))
+        .where(in_period, v.c.purpose == "survey", party.c.enterprise_id.is_(None))
+    ).scalar_one()
     o = VISIT.alias("o")
     overdue = conn.execute(
         select(func.count()).select_from(o).where(outreach.overdue_condition(o, end))
@@ -97,7 +101,7 @@ def _outreach(conn: Any, start: date, end: date) -> dict[str, int]:
     return {
         "visits": int(flows[0]),
         "enterprises_visited": int(flows[1]),
-        "surveys_without_party_org": int(flows[2]),
+        "surveys_without_party_org": int(surveys),
         "overdue_follow_ups": int(overdue),
     }
 

@@ -24,7 +24,6 @@ from sqlmodel import Session
 from dangdn_cli import audit, errors, validate
 from dangdn_cli.i18n import clean_text, fmt_date, tr
 from dangdn_cli.models import Enterprise, EnterpriseVersion, Visit
-from dangdn_cli.services import history
 
 PURPOSES = ("survey", "advocacy", "founding", "other")
 PURPOSE_LABELS = {
@@ -86,22 +85,37 @@ def overdue_condition(visit: Any, on: date) -> ColumnElement[bool]:
     )
 
 
-def _select(on: date) -> Select[Any]:
-    """Visits with the enterprise's current name and the follow-up state on ``on``."""
+def current_name(enterprise_id: Any) -> Any:
+    """Scalar subquery: an enterprise's latest recorded name (one index probe
+    per row, instead of ranking every version for a few rows)."""
+    version = table_of(EnterpriseVersion)
+    return (
+        select(version.c.name)
+        .where(version.c.enterprise_id == enterprise_id)
+        .order_by(version.c.effective_on.desc(), version.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _select(on: date, *, overdue: bool = False) -> Select[Any]:
+    """Visits with the enterprise's current name and the follow-up state on
+    ``on``; only those overdue on ``on`` with ``overdue``."""
     v = VISIT.alias("v")
-    version = history.latest(EnterpriseVersion, date.max)
-    follow_up = case(
+    follow_up: Any = case(
         (v.c.next_due_on.is_(None), literal(None)),
         (_closed(v, on), literal("closed")),
         (v.c.next_due_on < on, literal("overdue")),
         else_=literal("open"),
     )
-    return (
+    if overdue:
+        follow_up = literal("overdue")  # known: spare a second probe per row
+    stmt = (
         select(
             v.c.id,
             v.c.enterprise_id,
             ENTERPRISE.c.tax_code,
-            version.c.name.label("enterprise_name"),
+            current_name(v.c.enterprise_id).label("enterprise_name"),
             v.c.visited_on,
             v.c.cadre,
             v.c.met,
@@ -113,8 +127,9 @@ def _select(on: date) -> Select[Any]:
         )
         .select_from(v)
         .join(ENTERPRISE, ENTERPRISE.c.id == v.c.enterprise_id)
-        .join(version, version.c.enterprise_id == v.c.enterprise_id, isouter=True)
     )
+    # Filter with the plain condition: filtering on the CASE costs twice as much.
+    return stmt.where(overdue_condition(v, on)) if overdue else stmt
 
 
 def _record(row: Any, on: date) -> dict[str, Any]:
@@ -185,12 +200,10 @@ def list_visits(
     from dangdn_cli.services import enterprises
 
     as_of = on or date.today()
-    stmt = _select(as_of)
+    stmt = _select(as_of, overdue=overdue)
     c = stmt.selected_columns
-    if on is not None or overdue:
+    if on is not None:
         stmt = stmt.where(c.visited_on <= as_of)
-    if overdue:
-        stmt = stmt.where(c.follow_up == "overdue")
     if tax_code:
         stmt = stmt.where(c.enterprise_id == enterprises.get_id(session, tax_code))
     if overdue:

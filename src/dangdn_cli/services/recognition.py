@@ -22,13 +22,11 @@ from dangdn_cli.models import (
     Award,
     EmulationModel,
     Enterprise,
-    EnterpriseVersion,
     Organization,
     Person,
     Rating,
 )
-from dangdn_cli.services import history
-from dangdn_cli.services.outreach import table_of
+from dangdn_cli.services.outreach import current_name, table_of
 
 RATING = table_of(Rating)
 AWARD = table_of(Award)
@@ -285,14 +283,14 @@ def list_ratings(
 
 
 def _award_select() -> Select[Any]:
-    version = history.latest(EnterpriseVersion, date.max)
+    name = func.coalesce(ORG.c.name, current_name(ENTERPRISE.c.id), PERSON.c.full_name)
     return (
         select(
             AWARD.c.id,
             AWARD.c.target_kind.label("to"),
             AWARD.c.target_id,
             ENTERPRISE.c.tax_code,
-            func.coalesce(ORG.c.name, version.c.name, PERSON.c.full_name).label("target_name"),
+            name.label("target_name"),
             ORG.c.type.label("org_type"),
             AWARD.c.awarded_on,
             AWARD.c.level,
@@ -306,7 +304,6 @@ def _award_select() -> Select[Any]:
             and_(AWARD.c.target_kind == "enterprise", ENTERPRISE.c.id == AWARD.c.target_id),
             isouter=True,
         )
-        .join(version, version.c.enterprise_id == ENTERPRISE.c.id, isouter=True)
         .join(
             PERSON,
             and_(AWARD.c.target_kind == "person", PERSON.c.id == AWARD.c.target_id),
