@@ -272,6 +272,13 @@ class Importer:
         if len(self.problems) >= BATCH:
             self.flush_problems()
 
+    def shown(self, key: str, value: Any) -> Any:
+        """A value as the officer reads it in a message (labels, not codes)."""
+        column = next((c for c in columns.SPECS[self.kind] if c.key == key), None)
+        if column is None or column.kind not in ("label", "yes_no"):
+            return value
+        return columns.display(column, value)
+
     def flag_error(self, row_no: int, key: str | None, value: Any, exc: errors.DangdnError) -> None:
         self.flag(row_no, key, value, exc.message())
 
@@ -315,12 +322,17 @@ class Importer:
             self.flag_error(row_no, shown, value, DuplicateInFile(first=first_row, what=what))
         self.flush_problems()
 
-    def set_action(self, action: str, *where: Any) -> None:
+    def undecided(self) -> Any:
+        """Rows with no action yet and no problem so far."""
+        self.flush_problems()
         s = self.stage.c
+        flagged = sa.exists().where(self.problem.c.row_no == s.row_no)
+        return sa.and_(s.action.is_(None), s.bad.is_(False), ~flagged)
+
+    def set_action(self, action: str, *where: Any) -> None:
+        """Give ``action`` to the undecided rows matching ``where``."""
         self.conn.execute(
-            sa.update(self.stage)
-            .where(s.action.is_(None), s.bad.is_(False), *where)
-            .values(action=action)
+            sa.update(self.stage).where(self.undecided(), *where).values(action=action)
         )
 
     def bad_rows(self) -> int:

@@ -157,7 +157,7 @@ class EnterpriseImporter(Importer):
 
     def _compare_existing(self) -> None:
         s = self.stage.c
-        existing = sa.and_(s.enterprise_id.is_not(None), s.bad.is_(False), s.action.is_(None))
+        existing = sa.and_(s.enterprise_id.is_not(None), self.undecided())
         if not self.conn.execute(sa.select(sa.func.count()).where(existing)).scalar():
             return
         # The facts in force, computed once for the enterprises in the file.
@@ -235,7 +235,7 @@ class EnterpriseImporter(Importer):
             new = row[key]
             merged[key] = old
             if new is not None and new != old:
-                changes.append((self._label(key), old, new))
+                changes.append((self._label(key), self.shown(key, old), self.shown(key, new)))
                 keys.append(key)
                 merged[key] = new
         version_changed = bool(changes)
@@ -257,7 +257,13 @@ class EnterpriseImporter(Importer):
             keys.append("founded_on")
         status_changed = row["status"] is not None and row["status"] != row["cur_status"]
         if status_changed:
-            changes.append((self._label("status"), row["cur_status"], row["status"]))
+            changes.append(
+                (
+                    self._label("status"),
+                    self.shown("status", row["cur_status"]),
+                    self.shown("status", row["status"]),
+                )
+            )
             keys.append("status")
         if not changes:
             decided.append({"b_row": row_no, "b_action": "same"})

@@ -168,7 +168,7 @@ class MemberImporter(Importer):
                 self.flag_error(row_no, "org_id", org_id, gone)
         self.flush_problems()
         self.duplicates(
-            ["person_key", "type"],
+            ["person_key", "type", "name_key"],
             tr("cùng người, cùng loại thành viên", "same person, same membership type"),
             column="name",
         )
@@ -257,7 +257,7 @@ class MemberImporter(Importer):
         m = table_of(Membership).c
         job = table_of(Employment).c
         ent = table_of(Enterprise).c
-        existing = sa.and_(s.person_id.is_not(None), s.bad.is_(False), s.action.is_(None))
+        existing = sa.and_(s.person_id.is_not(None), self.undecided())
         if not self.conn.execute(sa.select(sa.func.count()).where(existing)).scalar():
             return
         works_there = (
@@ -348,7 +348,7 @@ class MemberImporter(Importer):
             if key == "name" and new is not None and fold(new) == row["cur_name_key"]:
                 continue  # the same name, perhaps typed without diacritics
             if new is not None and new != old:
-                changes.append((self._label(key), old, new))
+                changes.append((self._label(key), self.shown(key, old), self.shown(key, new)))
                 keys.append(key)
                 merged[key] = new
         person_changed = bool(changes)
@@ -365,7 +365,7 @@ class MemberImporter(Importer):
                 old = bool(old)
             merged[key] = row[f"cur_{key}"] if key != "residence" else bool(row["cur_residence"])
             if new is not None and new != old:
-                changes.append((self._label(key), old, new))
+                changes.append((self._label(key), self.shown(key, old), self.shown(key, new)))
                 keys.append(key)
                 merged[key] = new
                 membership_changed = True

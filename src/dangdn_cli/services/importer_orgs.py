@@ -322,7 +322,7 @@ class OrgImporter(Importer):
     def _compare_existing(self) -> None:
         s = self.stage.c
         org = table_of(Organization).c
-        existing = sa.and_(s.org_id.is_not(None), s.bad.is_(False), s.action.is_(None))
+        existing = sa.and_(s.org_id.is_not(None), self.undecided())
         stmt = (
             sa.select(self.stage, *(org[k].label(f"cur_{k}") for k in DETAILS))
             .join(table_of(Organization), org.id == s.org_id)
