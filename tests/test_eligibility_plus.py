@@ -363,3 +363,26 @@ def test_count_and_list_for_reports(reg):
             },
         ]
         assert len(eligibility.evaluate(s, "party", on, explain=True)) == 3
+
+
+def test_demo_summary_and_its_printout(reg, capsys):
+    from dangdn_cli import db
+    from dangdn_cli.commands.eligible import print_demo_summary
+    from dangdn_cli.services import eligibility
+
+    reg.enterprise(A, name="Công ty Minh Long", stable=25)
+    reg.members(A, 3)
+    reg.enterprise(B, name="Công ty Hòa Bình", stable=2)
+    reg.members(B, 2)
+    with db.session() as s:
+        summary = eligibility.demo_summary(s, date(2024, 1, 1))
+    assert [r["tax_code"] for r in summary["party"]["eligible"]] == [A]
+    assert summary["party"]["near_total"] == 1
+    assert summary["party"]["near"][0]["missing"] == 1
+    assert [r["tax_code"] for r in summary["union"]["eligible"]] == [A]
+    assert summary["youth"] == {"eligible": [], "near_total": 0, "near": []}
+    capsys.readouterr()
+    print_demo_summary(summary, date(2024, 1, 1))
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Doanh nghiệp đủ và sắp đủ điều kiện thành lập tổ chức (ngày 01/01/2024)" in out
+    assert "Tổ chức đảng" in out and "(thiếu 1)" in out

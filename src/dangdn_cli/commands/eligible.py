@@ -197,6 +197,48 @@ def _print_joint(groups: list[dict[str, Any]], on: date) -> None:
     console.print(tr(*JOINT_METHOD), style="dim")
 
 
+def print_demo_summary(summary: dict[str, Any], on: date) -> None:
+    """The demo's eligibility section: per type, who qualifies and who is close
+    (``summary`` from ``services.eligibility.demo_summary``)."""
+    from dangdn_cli.services.eligibility import org_name
+
+    rows = []
+    for kind, data in summary.items():
+        label = org_name(kind).removeprefix("a ").removeprefix("an ")
+        rows.append(
+            {
+                "type": label[:1].upper() + label[1:],
+                "eligible": "\n".join(r["name"] or r["tax_code"] for r in data["eligible"]) or "–",
+                "near": "\n".join(
+                    tr(f"{r['name']} (thiếu {r['missing']})", f"{r['name']} ({r['missing']} short)")
+                    for r in data["near"]
+                )
+                + (
+                    tr(
+                        f"\n… và {data['near_total'] - len(data['near'])} doanh nghiệp khác",
+                        f"\n… and {data['near_total'] - len(data['near'])} more",
+                    )
+                    if data["near_total"] > len(data["near"])
+                    else ""
+                )
+                or "–",
+            }
+        )
+    columns = [
+        ("type", "Tổ chức", "Organisation"),
+        ("eligible", "Đủ điều kiện thành lập", "Qualify to found one"),
+        ("near", "Sắp đủ (còn thiếu)", "Close (short by)"),
+    ]
+    print_table(
+        rows,
+        columns,
+        tr(
+            f"Doanh nghiệp đủ và sắp đủ điều kiện thành lập tổ chức (ngày {fmt_date(on)})",
+            f"Enterprises that qualify or are close (as of {fmt_date(on)})",
+        ),
+    )
+
+
 def eligible(
     org_type: Annotated[
         str,

@@ -741,3 +741,27 @@ JOINT_METHOD = (
     " overshoots) until the threshold is reached. This greedy grouping is a proposal"
     " for officers to weigh, not the only possible one.",
 )
+
+
+# --------------------------------------------------------------------------
+# For ``dangdn demo``
+
+
+def demo_summary(session: Session, on: date, near_limit: int = 3) -> dict[str, Any]:
+    """Per organisation type: the qualifying enterprises (as
+    ``eligible_enterprises``) and the near ones (``near_total`` and the first
+    ``near_limit``: tax_code, name, missing, summary). For the demo's printout."""
+    from dangdn_cli.models import ORG_TYPES
+
+    out: dict[str, Any] = {}
+    for kind in ORG_TYPES:
+        close = near(session, kind, on)
+        out[kind] = {
+            "eligible": eligible_enterprises(session, kind, on),
+            "near_total": len(close),
+            "near": [
+                {k: r[k] for k in ("tax_code", "name", "missing", "summary")}
+                for r in close[:near_limit]
+            ],
+        }
+    return out
