@@ -114,7 +114,9 @@ def body(container, text: str):  # type: ignore[no-untyped-def]
 
 
 def heading(container, text: str):  # type: ignore[no-untyped-def]
-    return para(container, text, bold=True, indent=True, before=6)
+    p = para(container, text, bold=True, indent=True, before=6, align="left")
+    p.paragraph_format.keep_with_next = True
+    return p
 
 
 def _cell(cell, text: str, *, bold: bool = False, align: str = "left", size=TABLE_PT):  # type: ignore[no-untyped-def]
@@ -130,6 +132,15 @@ def _cell(cell, text: str, *, bold: bool = False, align: str = "left", size=TABL
         run = p.add_run(text)
         run.bold = bold or None
         run.font.size = Pt(size)
+
+
+def _widths(table, widths_mm: list[float]) -> None:  # type: ignore[no-untyped-def]
+    """Column widths in the grid (LibreOffice reads these) and in every cell (Word)."""
+    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
+        col.w = Mm(width)
+    for row in table.rows:
+        for i, width in enumerate(widths_mm):
+            row.cells[i].width = Mm(width)
 
 
 def data_table(  # type: ignore[no-untyped-def]
@@ -159,12 +170,13 @@ def data_table(  # type: ignore[no-untyped-def]
             _cell(
                 table.rows[4].cells[i], text, bold=True, align="right" if i in numeric else "left"
             )
-    for row in table.rows:
-        for i, width in enumerate(widths_mm):
-            row.cells[i].width = Mm(width)
-    # Repeat the header row on each page.
+    _widths(table, widths_mm)
+    # Repeat the header row on each page; never split a row across pages.
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+    for row in table.rows[1:]:
+        row_pr = row._tr.get_or_add_trPr()
+        row_pr.append(row_pr.makeelement(qn("w:cantSplit"), {}))
     return table
 
 
@@ -173,8 +185,7 @@ def plain_table(doc, widths_mm: list[float]):  # type: ignore[no-untyped-def]
     table = doc.add_table(rows=1, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for i, width in enumerate(widths_mm):
-        table.rows[0].cells[i].width = Mm(width)
+    _widths(table, widths_mm)
     return table
 
 
@@ -257,7 +268,7 @@ def build(out: Path) -> Path:
             "Đảng viên, đoàn viên, hội viên",
             "Kết nạp trong kỳ",
         ],
-        [37, 20, 21, 21, 22, 24, 20],
+        [44, 19, 20, 19, 22, 23, 18],
         [
             "{{ r.Name }}",
             "{{ r.active }}",
