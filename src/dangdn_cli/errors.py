@@ -269,3 +269,22 @@ class AlreadyCandidate(Conflict):
     """Người có mã số {person_id} đang là quần chúng ưu tú (mã {candidate_id})."""
 
     en = "Person {person_id} is already a candidate (id {candidate_id})."
+
+
+class ExampleDataError(ValidationError):
+    """Dữ liệu mẫu {file}, dòng {row}: {message}"""
+
+    en = "Example data {file}, row {row}: {message}"
+
+
+class UnknownExampleFile(ValidationError):
+    """Không có hàm nạp cho tệp mẫu {file} (thêm một hàm @loads("{file}") trong
+    services/demo.py)."""
+
+    en = 'No loader for the example file {file} (add a @loads("{file}") function to services/demo).'
+
+
+class ExamplesMissing(NotFound):
+    """Không tìm thấy thư mục dữ liệu mẫu {path}."""
+
+    en = "The example data folder {path} was not found."

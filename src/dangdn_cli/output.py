@@ -65,6 +65,8 @@ NUMERIC_KEYS = {
 }
 # Codes and dates read badly when broken over two lines.
 NO_WRAP_KEYS = {"tax_code", "enterprise", "id_number", "at"}
+# Columns of names, which get at least 18 characters.
+WIDE_KEYS = {"name", "organization"}
 
 
 def _no_wrap(key: str) -> bool:
@@ -77,9 +79,13 @@ def table(
     title: str | None = None,
     formatters: dict[str, Callable[[Any], str]] | None = None,
     drop_empty: bool = False,
+    width: int | None = None,
 ) -> Table:
-    """A Rich table; ``drop_empty`` leaves out columns with nothing in them,
-    so an 80-column terminal keeps room for names."""
+    """A Rich table fitted to ``width`` (default: the terminal's).
+
+    ``drop_empty`` leaves out columns with nothing in them. When the table is
+    too wide, codes, numbers and dates keep their width and text columns
+    share the rest, names getting the most."""
     formatters = formatters or {}
     rendered = [[formatters.get(key, cell)(row.get(key)) for key, _, _ in columns] for row in rows]
     keep = [
@@ -87,25 +93,67 @@ def table(
         for i in range(len(columns))
         if not drop_empty or not rendered or any(r[i] for r in rendered)
     ]
+    headers = [tr(columns[i][1], columns[i][2]) for i in keep]
+    keys = [columns[i][0] for i in keep]
+    widths = _fit(
+        keys,
+        headers,
+        [[r[i] for r in rendered] for i in keep],
+        (width or console.width) - (2 * len(keep) + 1),
+    )
     result = Table(
         title=title,
         header_style="bold",
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
-        pad_edge=False,
+        padding=(0, 1, 0, 0),
     )
-    for i in keep:
-        key, vi, en = columns[i]
+    for key, header, fitted in zip(keys, headers, widths, strict=True):
         result.add_column(
-            tr(vi, en),
+            header,
             justify="right" if key in NUMERIC_KEYS else "left",
             no_wrap=_no_wrap(key),
             overflow="fold",
+            width=fitted,
         )
     for values in rendered:
         result.add_row(*(values[i] for i in keep))
     return result
+
+
+def _fit(
+    keys: Sequence[str], headers: Sequence[str], values: Sequence[Sequence[str]], available: int
+) -> list[int | None]:
+    """Column widths that fit ``available`` characters, or None (natural) each."""
+    from rich.cells import cell_len
+
+    natural = [
+        max([cell_len(header), *(cell_len(line) for v in column for line in v.splitlines())])
+        for header, column in zip(headers, values, strict=True)
+    ]
+    if sum(natural) <= available:
+        return [None] * len(keys)
+    floors = []
+    for key, header, full in zip(keys, headers, natural, strict=True):
+        if _no_wrap(key):
+            floors.append(full)
+        else:
+            word = max(cell_len(w) for w in header.split())
+            floors.append(min(full, max(word, 18 if key in WIDE_KEYS else 10)))
+    spare = available - sum(floors)
+    if spare <= 0:
+        return list(floors)
+    widths = list(floors)
+    # Names first: a name read whole matters more than a long note.
+    for i, key in enumerate(keys):
+        if key in WIDE_KEYS and spare > 0:
+            extra = min(natural[i] - widths[i], spare)
+            widths[i] += extra
+            spare -= extra
+    wants = [full - width for full, width in zip(natural, widths, strict=True)]
+    total = sum(wants) or 1
+    return [width + want * spare // total for width, want in zip(widths, wants, strict=True)]
 
 
 def print_table(

@@ -99,14 +99,15 @@ Young = Annotated[
     ),
 ]
 
+# 80 columns: the industrial zone stands in for the commune when there is one,
+# and only a closed enterprise's status is written (an empty cell is active).
 COLUMNS = [
     ("tax_code", "Mã số thuế", "Tax code"),
     ("name", "Tên doanh nghiệp", "Name"),
-    ("commune", "Xã/phường", "Commune"),
-    ("zone", "KCN", "Zone"),
-    ("status", "Trạng thái", "Status"),
+    ("area", "Xã/KCN", "Commune/zone"),
+    ("status", "Đã đóng", "Closed"),
     ("workers", "Lao động", "Workers"),
-    ("stable_workers", "LĐ ổn định", "Stable"),
+    ("stable_workers", "Ổn định", "Stable"),
 ]
 LABELS = {
     "tax_code": ("Mã số thuế", "Tax code"),
@@ -439,8 +440,16 @@ def list_(
     if as_json:
         print_json(rows)
     else:
+        shown = [
+            {
+                **r,
+                "area": r["zone"] or r["commune"],
+                "status": None if r["status"] == "active" else r["status"],
+            }
+            for r in rows
+        ]
         print_table(
-            rows,
+            shown,
             COLUMNS,
             tr(f"Doanh nghiệp ({len(rows)})", f"Enterprises ({len(rows)})"),
             formatters={"status": _status},

@@ -13,7 +13,6 @@ from dangdn_cli.commands._common import (
     OrgTypeHelp,
     Reveal,
     day,
-    label_of,
     masked,
     required_day,
     session,
@@ -64,6 +63,15 @@ def status_label(value: Any) -> str:
     from dangdn_cli.i18n import label
 
     return label("party_status", value)
+
+
+def _type_and_status(row: dict[str, Any]) -> str:
+    from dangdn_cli.i18n import label
+
+    text = label("org_short", row["type"])
+    if row.get("status") == "probationary":
+        text += " – " + label("party_status", "probationary")
+    return text
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str, reveal: bool = False) -> None:
@@ -310,9 +318,18 @@ def list_(
     if as_json:
         print_json(rows)
         return
+    # 80 columns: with one type asked for, its column would repeat on every
+    # line; otherwise the party status goes with the type ("Đảng – dự bị").
+    if member_type:
+        columns = [c for c in COLUMNS if c[0] != "type"]
+        if member_type != "party":
+            columns = [c for c in columns if c[0] != "status"]
+    else:
+        columns = [c for c in COLUMNS if c[0] != "status"]
+        rows = [{**r, "type": _type_and_status(r)} for r in rows]
     print_table(
         rows,
-        COLUMNS,
+        columns,
         tr(f"Thành viên ({len(rows)})", f"Members ({len(rows)})"),
-        formatters={"status": status_label, "type": label_of("org_short")},
+        formatters={"status": status_label},
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from functools import cache
 from typing import Any
 
 import sqlmodel
-from sqlalchemy import or_, select
+from sqlalchemy import Date, bindparam, or_, select
 from sqlmodel import Session, col
 
 from dangdn_cli import audit, errors, validate
@@ -101,11 +102,22 @@ def _check_workforce(snapshot: dict[str, Any]) -> None:
             raise errors.PartAboveTotal(field=label, part=part, total=total)
 
 
+@cache
+def _id_by_code() -> Any:
+    return select(col(Enterprise.id)).where(col(Enterprise.tax_code) == bindparam("code"))
+
+
 def find_id(session: Session, code: str) -> int | None:
-    """The id of an already validated tax code, or None."""
-    found = session.execute(select(col(Enterprise.id)).where(col(Enterprise.tax_code) == code))
-    value = found.scalar()
-    return None if value is None else int(value)
+    """The id of an already validated tax code, or None. Ids are remembered
+    for the session's transaction (an enterprise is never deleted)."""
+    known: dict[str, int] = session.info.setdefault("enterprise_ids", {})
+    if code in known:
+        return known[code]
+    value = session.connection().execute(_id_by_code(), {"code": code}).scalar()
+    if value is None:
+        return None
+    known[code] = int(value)
+    return known[code]
 
 
 def get_id(session: Session, tax_code: str) -> int:
@@ -253,9 +265,15 @@ def _first_day(session: Session, enterprise_id: int) -> date:
     return first
 
 
+@cache
+def _state_of_one() -> Any:
+    # Built once with parameters: building this select costs more than running it.
+    return history.enterprise_state(bindparam("on", type_=Date), bindparam("enterprise_id"))
+
+
 def _state_row(session: Session, enterprise_id: int, on: date) -> dict[str, Any] | None:
-    query = history.enterprise_state(on, enterprise_id)
-    row = session.connection().execute(query).mappings().first()
+    params = {"on": on, "enterprise_id": enterprise_id}
+    row = session.connection().execute(_state_of_one(), params).mappings().first()
     return None if row is None else dict(row)
 
 

@@ -32,7 +32,7 @@ def table_of(model: Any) -> Table:
     return table
 
 
-def latest(model: Any, on: date, key: str = "enterprise_id", key_value: int | None = None) -> Any:
+def latest(model: Any, on: Any, key: str = "enterprise_id", key_value: Any = None) -> Any:
     """The row of ``model`` in force on ``on`` for each ``key``: the latest
     ``effective_on`` on or before it (ties go to the later entry).
 
@@ -78,10 +78,10 @@ def party_official(on: date) -> ColumnElement[bool]:
     )
 
 
-def enterprise_state(on: date, enterprise_id: int | None = None) -> Select[Any]:
+def enterprise_state(on: Any, enterprise_id: Any = None) -> Select[Any]:
     """One row per enterprise registered by ``on``: identity, attributes,
     status, flags and workforce in force that day (only one enterprise if
-    ``enterprise_id`` is given)."""
+    ``enterprise_id`` is given). Both may be bound parameters."""
     version = latest(EnterpriseVersion, on, key_value=enterprise_id)
     status = latest(EnterpriseStatus, on, key_value=enterprise_id)
     workforce = latest(Workforce, on, key_value=enterprise_id)

@@ -4,10 +4,11 @@ women, veterans). A person is counted once however many memberships."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from functools import cache
 from typing import Any
 
 import sqlmodel
-from sqlalchemy import and_, case, delete, func, or_, select, update
+from sqlalchemy import Date, and_, bindparam, case, delete, func, or_, select, update
 from sqlmodel import Session, col
 
 from dangdn_cli import audit, errors, validate
@@ -47,6 +48,11 @@ def get_membership(session: Session, member_id: int) -> Membership:
     return membership
 
 
+@cache
+def _holder_of() -> Any:
+    return select(col(Person.id)).where(col(Person.id_number) == bindparam("cccd"))
+
+
 def new_person(
     session: Session,
     name: str,
@@ -59,9 +65,7 @@ def new_person(
     gender = validate.choice(gender, GENDERS, tr("giới tính", "gender"))
     cccd = validate.id_number(id_number)
     if cccd is not None:
-        holder = session.execute(
-            select(col(Person.id)).where(col(Person.id_number) == cccd)
-        ).scalar()
+        holder = session.connection().execute(_holder_of(), {"cccd": cccd}).scalar()
         if holder is not None:
             raise errors.DuplicateIdNumber(id_number=cccd, person_id=holder)
     person = Person(
@@ -77,18 +81,23 @@ def new_person(
     return person
 
 
+@cache
+def _job_there() -> Any:
+    end = col(Employment.end_on)
+    return select(col(Employment.id)).where(
+        col(Employment.person_id) == bindparam("person_id"),
+        col(Employment.enterprise_id) == bindparam("enterprise_id"),
+        or_(end.is_(None), end > bindparam("start", type_=Date)),
+    )
+
+
 def employ(
     session: Session, person_id: int, enterprise_id: int, start: date, stable: bool, role: str
 ) -> Employment | None:
-    """Start an employment unless the person already works there on ``start``."""
-    current = session.exec(
-        sqlmodel.select(Employment).where(
-            col(Employment.person_id) == person_id,
-            col(Employment.enterprise_id) == enterprise_id,
-            history.employment_active(start),
-        )
-    ).first()
-    if current is not None:
+    """Start an employment unless the person already works there on ``start``
+    or from a later day on (a second membership then adds no second job)."""
+    params = {"person_id": person_id, "enterprise_id": enterprise_id, "start": start}
+    if session.connection().execute(_job_there(), params).first() is not None:
         return None
     job = Employment(
         person_id=person_id, enterprise_id=enterprise_id, start_on=start, stable=stable, role=role
@@ -201,7 +210,7 @@ def add_member(
     return record
 
 
-def _jobs(on: date, enterprise_id: int | None = None) -> Any:
+def _jobs(on: Any, enterprise_id: int | None = None) -> Any:
     """One employment per person in force on ``on`` (the latest started),
     optionally only at one enterprise."""
     rank = (
@@ -225,7 +234,7 @@ def _jobs(on: date, enterprise_id: int | None = None) -> Any:
     return select(ranked).where(ranked.c.rank_ == 1).subquery()
 
 
-def _members_select(on: date, enterprise_id: int | None = None) -> Any:
+def _members_select(on: Any, enterprise_id: int | None = None) -> Any:
     job = _jobs(on, enterprise_id)
     return (
         select(
@@ -277,13 +286,16 @@ def member_record(
 ) -> dict[str, Any]:
     """A membership with its person and their employer on ``on`` (default today)."""
     on = on or date.today()
-    row = (
-        session.connection()
-        .execute(_members_select(on).where(col(Membership.id) == membership.id))
-        .mappings()
-        .one()
-    )
+    params = {"on": on, "member_id": membership.id}
+    row = session.connection().execute(_member_by_id(), params).mappings().one()
     return _member_row(row, on)
+
+
+@cache
+def _member_by_id() -> Any:
+    # Built once with parameters: building this select costs more than running it.
+    on = bindparam("on", type_=Date)
+    return _members_select(on).where(col(Membership.id) == bindparam("member_id"))
 
 
 def party_status(membership: Membership, on: date) -> str | None:

@@ -1,0 +1,133 @@
+"""dangdn demo [--out DIR]: a fresh registry of a fictional district."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dangdn_cli.commands._common import Json
+from dangdn_cli.i18n import tr
+
+
+def demo(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help=tr(
+                "Thư mục tạo sổ đăng ký mẫu (mặc định: thư mục mới dangdn-demo-… tại đây).",
+                "Folder for the demo registry (default: a new dangdn-demo-… folder here).",
+            ),
+        ),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Build a demo registry of a fictional district and summarise it."""
+    from dangdn_cli.output import print_json
+    from dangdn_cli.services import demo as service
+
+    result = service.build(out)
+    if as_json:
+        print_json(result)
+        return
+    print_summary(result)
+    print_next_steps(result)
+
+
+def print_summary(result: dict[str, Any]) -> None:
+    from dangdn_cli.i18n import fmt_date, fmt_int, label
+    from dangdn_cli.models import ORG_TYPES
+    from dangdn_cli.output import console, print_table, success
+
+    summary = result["summary"]
+    success(
+        tr(
+            f"Đã tạo sổ đăng ký mẫu của một huyện hư cấu trong {result['seconds']} giây.",
+            f"Built the demo registry of a fictional district in {result['seconds']} s.",
+        )
+    )
+    ent, workers = summary["enterprises"], summary["workers"]
+    console.print(
+        tr(
+            f"Tính đến ngày {fmt_date(result['as_of'])}: {fmt_int(ent['active'])} doanh nghiệp "
+            f"đang hoạt động (đã đóng {fmt_int(ent['closed'])}), {fmt_int(workers['total'])} "
+            f"người lao động, trong đó {fmt_int(workers['stable'])} có việc làm ổn định.",
+            f"As of {fmt_date(result['as_of'])}: {fmt_int(ent['active'])} active enterprises "
+            f"({fmt_int(ent['closed'])} closed), {fmt_int(workers['total'])} workers, "
+            f"{fmt_int(workers['stable'])} of them on stable contracts.",
+        )
+    )
+    party = summary["party"]
+    rows = []
+    for kind in ORG_TYPES:
+        members = fmt_int(summary["members"][kind])
+        if kind == "party":
+            official, probationary = fmt_int(party["official"]), fmt_int(party["probationary"])
+            members += tr(
+                f" ({official} chính thức, {probationary} dự bị)",
+                f" ({official} official, {probationary} probationary)",
+            )
+        rows.append(
+            {
+                "type": label("org_type", kind, capital=True),
+                "count": summary["organizations"][kind],
+                "members": members,
+            }
+        )
+    print_table(
+        rows,
+        [
+            ("type", "Loại", "Type"),
+            ("count", "Tổ chức", "Organisations"),
+            ("members", "Thành viên (người)", "Members (persons)"),
+        ],
+        tr("Tổ chức và thành viên", "Organisations and members"),
+    )
+    print_table(
+        [
+            {"stage": label("stage", stage, capital=True), "count": count}
+            for stage, count in summary["candidates"].items()
+        ],
+        [("stage", "Giai đoạn đã đạt", "Stage reached"), ("count", "Số người", "Persons")],
+        tr("Quần chúng ưu tú", "Candidates"),
+    )
+
+
+def print_next_steps(result: dict[str, Any]) -> None:
+    import shlex
+
+    from dangdn_cli.output import console
+
+    registry = shlex.quote(result["registry"])
+    console.print(tr("Sổ đăng ký mẫu:", "Demo registry:"), result["registry"], markup=False)
+    console.print(
+        tr(
+            "Dùng thử (chỉ lệnh này, sổ đăng ký của bạn không bị đụng tới):",
+            "Try it (this command only; your own registry is left alone):",
+        )
+    )
+    console.print(f"  DANGDN_DB={registry} dangdn enterprise list", markup=False)
+    console.print(
+        tr(
+            "hoặc cho cả phiên làm việc (Windows: set DANGDN_DB=…):",
+            "or for the whole session (Windows: set DANGDN_DB=…):",
+        )
+    )
+    console.print(f"  export DANGDN_DB={registry}", markup=False)
+    console.print("  dangdn enterprise list --without party", markup=False)
+    console.print("  dangdn org list --type party", markup=False)
+    console.print("  dangdn member list --type party", markup=False)
+    console.print("  dangdn candidate list", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "demo",
+        help=tr(
+            "Tạo sổ đăng ký mẫu (một huyện hư cấu) và in tóm tắt.",
+            "Build a demo registry (a fictional district) and print a summary.",
+        ),
+    )(demo)
