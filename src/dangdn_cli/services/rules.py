@@ -35,7 +35,7 @@ class RuleDef:
 
 
 _PLAN_VI = "Kế hoạch của tỉnh thực hiện Chỉ thị 33-CT/TW ngày 18/3/2019"
-_PLAN_EN = "The provincial plan under Directive 33-CT/TW of 18/3/2019"
+_PLAN_EN = "the provincial plan under Directive 33-CT/TW of 18/3/2019"
 _ASSUMED_VI = "Giả định của phần mềm, có thể điều chỉnh"
 _ASSUMED_EN = "An assumption of this tool; configurable"
 
@@ -303,7 +303,8 @@ def rating_grades(session: Session, org_type: str) -> list[str]:
 def _source(key: str, stored: str | None) -> str:
     definition = RULES[key]
     if stored is None or stored == definition.source_vi:
-        return tr(definition.source_vi, definition.source_en)
+        text = tr(definition.source_vi, definition.source_en)
+        return text[:1].upper() + text[1:]
     return stored  # a source an officer typed in stays as written
 
 
