@@ -495,3 +495,16 @@ def test_bad_type_date_and_modes(cli):
     assert result.stderr.strip() == "Chỉ chọn một trong --near, --forecast, --joint."
     result = cli("eligible", "--type", "union", "--joint", expect=1)
     assert result.stderr.strip() == "--joint chỉ dùng với --type party (đề xuất chi bộ ghép)."
+
+
+@pytest.mark.parametrize("kind", ["union", *MASS_TYPES])
+def test_flags_only_matter_to_the_party(reg, kind):
+    reg.enterprise(A, "--law-violation", "--unstable", stable=25)
+    reg.org("party", A, founded="2021-01-01")
+    reg.members(A, 3, "union" if kind == "union" else kind)
+    assert reg.codes(kind, "2024-01-01") == [A]
+    assert [c["rule"] for c in reg.row(kind, "2024-01-01", A)["checks"]] == (
+        ["union.min_stable_workers"]
+        if kind == "union"
+        else [f"{kind}.require_party_org", f"{kind}.min_members"]
+    )
