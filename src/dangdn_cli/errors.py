@@ -288,3 +288,9 @@ class ExamplesMissing(NotFound):
     """Không tìm thấy thư mục dữ liệu mẫu {path}."""
 
     en = "The example data folder {path} was not found."
+
+
+class EnterpriseAlreadyActive(StateError):
+    """Doanh nghiệp {tax_code} đang hoạt động vào ngày {on}."""
+
+    en = "Enterprise {tax_code} is active on {on}."

@@ -63,9 +63,6 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
     ),
 )
 def add(
-    name: Annotated[
-        str | None, typer.Option("--name", metavar="NAME", help=tr("Họ và tên.", "Full name."))
-    ] = None,
     enterprise: Annotated[
         str,
         typer.Option(
@@ -73,7 +70,10 @@ def add(
             metavar="MST",
             help=tr("Doanh nghiệp nơi làm việc.", "Employer's tax code."),
         ),
-    ] = "",
+    ],
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help=tr("Họ và tên.", "Full name."))
+    ] = None,
     identified: Annotated[
         str | None,
         typer.Option(
@@ -116,11 +116,8 @@ def add(
     as_json: Json = False,
 ) -> None:
     """Add a candidate."""
-    from dangdn_cli.errors import EmptyValue
     from dangdn_cli.services import candidates
 
-    if not enterprise:
-        raise EmptyValue(field="--enterprise")
     with session(write=True) as s:
         record = candidates.add(
             s,

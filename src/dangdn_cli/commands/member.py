@@ -102,15 +102,12 @@ def _print(record: dict[str, Any], as_json: bool, message: str, reveal: bool = F
     ),
 )
 def add(
-    name: Annotated[
-        str | None, typer.Option("--name", metavar="NAME", help=tr("Họ và tên.", "Full name."))
-    ] = None,
     member_type: Annotated[
         str,
         typer.Option(
             "--type", metavar=OrgTypeHelp, help=tr("Loại thành viên.", "Membership type.")
         ),
-    ] = "party",
+    ],
     enterprise: Annotated[
         str,
         typer.Option(
@@ -118,7 +115,15 @@ def add(
             metavar="MST",
             help=tr("Doanh nghiệp nơi làm việc.", "Employer's tax code."),
         ),
-    ] = "",
+    ],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="NAME",
+            help=tr("Họ và tên (trừ khi dùng --person).", "Full name (unless --person)."),
+        ),
+    ] = None,
     person: Annotated[
         int | None,
         typer.Option(
@@ -209,11 +214,8 @@ def add(
     as_json: Json = False,
 ) -> None:
     """Add a member."""
-    from dangdn_cli.errors import EmptyValue
     from dangdn_cli.services import people
 
-    if not enterprise:
-        raise EmptyValue(field="--enterprise")
     with session(write=True) as s:
         record = people.add_member(
             s,

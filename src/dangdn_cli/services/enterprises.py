@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from functools import cache
-from typing import Any
+from typing import Any, NoReturn
 
 import sqlmodel
 from sqlalchemy import Date, bindparam, or_, select
 from sqlmodel import Session, col
 
 from dangdn_cli import audit, errors, validate
-from dangdn_cli.i18n import clean_text, fold, tr
+from dangdn_cli.i18n import clean_text, fmt_date, fold, tr
 from dangdn_cli.models import (
     SECTORS,
     STATUSES,
@@ -218,15 +218,7 @@ def update(
         raise errors.EmptyValue(field=tr("Thông tin cần cập nhật", "The fields to update"))
     state = _state_row(session, enterprise_id, on)
     if state is None:
-        first = _first_day(session, enterprise_id)
-        raise errors.StateError(
-            detail=tr(
-                f"doanh nghiệp {code} chỉ có trong sổ từ ngày {first:%d/%m/%Y}, "
-                f"không cập nhật được tính từ ngày {on:%d/%m/%Y}",
-                f"enterprise {code} is registered only from {first.isoformat()}, "
-                f"so it cannot be updated as of {on.isoformat()}",
-            )
-        )
+        _not_yet(session, enterprise_id, code, on)
     before = show(session, code, on)
     if "founded_on" in clean:
         ent = session.get(Enterprise, enterprise_id)
@@ -253,6 +245,11 @@ def update(
     after = show(session, code, on)
     audit.record(session, "update", "enterprise", code, before=before, after=after)
     return after
+
+
+def _not_yet(session: Session, enterprise_id: int, code: str, on: date) -> NoReturn:
+    first = _first_day(session, enterprise_id)
+    raise errors.NotRegisteredYet(tax_code=code, first=fmt_date(first), on=fmt_date(on))
 
 
 def _first_day(session: Session, enterprise_id: int) -> date:
@@ -285,27 +282,11 @@ def set_status(session: Session, tax_code: str, on: date, status: str) -> dict[s
     before = _state_row(session, enterprise_id, on)
     current = before["status"] if before else None
     if before is None:
-        first = _first_day(session, enterprise_id)
-        raise errors.StateError(
-            detail=tr(
-                f"doanh nghiệp {code} chỉ có trong sổ từ ngày {first:%d/%m/%Y}",
-                f"enterprise {code} is registered only from {first.isoformat()}",
-            )
-        )
+        _not_yet(session, enterprise_id, code, on)
     if status == "active" and current == "active":
-        raise errors.StateError(
-            detail=tr(
-                f"doanh nghiệp {code} đang hoạt động vào ngày {on:%d/%m/%Y}",
-                f"enterprise {code} is active on {on.isoformat()}",
-            )
-        )
+        raise errors.EnterpriseAlreadyActive(tax_code=code, on=fmt_date(on))
     if status != "active" and current != "active":
-        raise errors.StateError(
-            detail=tr(
-                f"doanh nghiệp {code} không hoạt động vào ngày {on:%d/%m/%Y}",
-                f"enterprise {code} is not active on {on.isoformat()}",
-            )
-        )
+        raise errors.EnterpriseNotActive(tax_code=code, on=fmt_date(on))
     session.add(EnterpriseStatus(enterprise_id=enterprise_id, effective_on=on, status=status))
     session.flush()
     after = show(session, code, on)
