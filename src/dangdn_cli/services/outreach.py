@@ -269,13 +269,21 @@ def due_items(session: Session, on: date) -> list[dict[str, Any]]:
 
 # --- the demo district's fieldwork (examples/district/*.csv) ---------------------
 
+FIELDWORK_FILES = ("visits.csv", "activities.csv", "ratings.csv", "awards.csv", "models.csv")
+
+
+class FieldworkExampleError(errors.ValidationError):
+    """Dữ liệu mẫu {file}, dòng {row}: {message}"""
+
+    en = "Example data {file}, row {row}: {message}"
+
 
 def _rows(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return [
-            {k.strip(): (v or "").strip() for k, v in row.items() if k}
+            {(k or "").strip(): (v or "").strip() for k, v in row.items()}
             for row in csv.DictReader(handle)
         ]
 
@@ -293,74 +301,76 @@ def _day(row: dict[str, str], key: str) -> date | None:
     return validate.parse_date(row.get(key) or None)
 
 
-def org_id_for(session: Session, org_type: str, tax_code: str) -> int:
-    """The organisation of a type covering an enterprise (the latest founded):
-    how the example files name organisations without knowing their ids."""
-    from dangdn_cli.models import Organization, OrganizationEnterprise
-    from dangdn_cli.services import enterprises
+class _Keys:
+    """Resolves the example files' keys to registry ids: an organisation by
+    its ``key`` in organizations.csv (type, first enterprise, founding date),
+    a person by their ``person`` key in members.csv (citizen ID, else name)."""
 
-    enterprise_id = enterprises.get_id(session, tax_code)
-    org = table_of(Organization)
-    link = table_of(OrganizationEnterprise)
-    found = (
-        session.connection()
-        .execute(
-            select(org.c.id)
-            .join(link, link.c.organization_id == org.c.id)
-            .where(link.c.enterprise_id == enterprise_id, org.c.type == org_type)
-            .order_by(org.c.founded_on.desc(), org.c.id.desc())
-            .limit(1)
-        )
-        .first()
-    )
-    if found is None:
-        raise errors.NotFound(
-            detail=tr(
-                f"tổ chức loại {org_type} tại doanh nghiệp {tax_code}",
-                f"a {org_type} organisation at enterprise {tax_code}",
-            )
-        )
-    return int(found[0])
+    def __init__(self, session: Session, folder: Path) -> None:
+        self.session = session
+        self.orgs = {r["key"]: r for r in _rows(folder / "organizations.csv") if r.get("key")}
+        self.persons: dict[str, dict[str, str]] = {}
+        for r in _rows(folder / "members.csv"):
+            self.persons.setdefault(r.get("person", ""), r)
+        self.cache: dict[tuple[str, str], int] = {}
 
+    def org(self, key: str) -> int:
+        if key.isdigit():
+            return int(key)
+        if ("org", key) not in self.cache:
+            from dangdn_cli.models import Organization, OrganizationEnterprise
+            from dangdn_cli.services import enterprises
 
-def _org(session: Session, row: dict[str, str]) -> int:
-    if row.get("org_id"):
-        return int(row["org_id"])
-    return org_id_for(session, row["org_type"], row["tax_code"])
-
-
-def _person_id(session: Session, name: str, tax_code: str | None) -> int:
-    """A person by full name (employed at ``tax_code`` when given)."""
-    from dangdn_cli.models import Employment, Person
-
-    person = table_of(Person)
-    employment = table_of(Employment)
-    stmt = select(person.c.id).where(person.c.full_name == clean_text(name))
-    if tax_code:
-        stmt = stmt.where(
-            person.c.id.in_(
-                select(employment.c.person_id).where(
-                    employment.c.enterprise_id == ENTERPRISE.c.id,
-                    ENTERPRISE.c.tax_code == validate.tax_code(tax_code),
+            spec = self.orgs.get(key)
+            if spec is None:
+                raise errors.NotFound(detail=f"organizations.csv: {key}")
+            first = spec["enterprises"].split(";")[0].strip()
+            org, link = table_of(Organization), table_of(OrganizationEnterprise)
+            found = (
+                self.session.connection()
+                .execute(
+                    select(org.c.id)
+                    .join(link, link.c.organization_id == org.c.id)
+                    .where(
+                        link.c.enterprise_id == enterprises.get_id(self.session, first),
+                        org.c.type == spec["type"],
+                        org.c.founded_on == validate.parse_date(spec["founded"]),
+                    )
+                    .order_by(org.c.id)
                 )
+                .first()
             )
-        )
-    found = session.connection().execute(stmt.order_by(person.c.id).limit(1)).first()
-    if found is None:
-        raise errors.NotFound(detail=tr(f"người tên {name}", f"a person named {name}"))
-    return int(found[0])
+            if found is None:
+                raise errors.NotFound(detail=f"organizations.csv: {key}")
+            self.cache[("org", key)] = int(found[0])
+        return self.cache[("org", key)]
+
+    def person(self, key: str) -> int:
+        if key.isdigit():
+            return int(key)
+        if ("person", key) not in self.cache:
+            from dangdn_cli.models import Person
+
+            spec = self.persons.get(key)
+            if spec is None:
+                raise errors.NotFound(detail=f"members.csv: {key}")
+            person = table_of(Person)
+            stmt = select(person.c.id).order_by(person.c.id)
+            if spec.get("id_number"):
+                stmt = stmt.where(person.c.id_number == spec["id_number"])
+            else:
+                stmt = stmt.where(person.c.full_name == clean_text(spec["name"]))
+            found = self.session.connection().execute(stmt).first()
+            if found is None:
+                raise errors.NotFound(detail=f"members.csv: {key}")
+            self.cache[("person", key)] = int(found[0])
+        return self.cache[("person", key)]
 
 
-def load_fieldwork_examples(session: Session, folder: Path) -> dict[str, int]:
-    """Load visits, activities, ratings, awards and models from the example
-    CSV files in ``folder`` (after the enterprises, organisations and members)
-    through the same checks as the commands. Organisations are named by
-    ``org_type`` + ``tax_code`` (or ``org_id``); persons by ``person`` (full
-    name) + ``tax_code``. Returns how many rows each file gave."""
+def _load_row(session: Session, keys: _Keys, file_name: str, row: dict[str, str]) -> None:
     from dangdn_cli.services import activities, recognition
 
-    counts = {"visits": 0, "activities": 0, "ratings": 0, "awards": 0, "models": 0}
-    for row in _rows(folder / "visits.csv"):
+    if file_name == "visits.csv":
         add_visit(
             session,
             row["tax_code"],
@@ -372,11 +382,10 @@ def load_fieldwork_examples(session: Session, folder: Path) -> dict[str, int]:
             next_step=_opt(row, "next_step"),
             next_due_on=_day(row, "next_due_on"),
         )
-        counts["visits"] += 1
-    for row in _rows(folder / "activities.csv"):
+    elif file_name == "activities.csv":
         activities.add(
             session,
-            _org(session, row),
+            keys.org(row["org"]),
             row["kind"],
             validate.require_date(row.get("held_on"), "held_on"),
             topic=_opt(row, "topic"),
@@ -384,19 +393,14 @@ def load_fieldwork_examples(session: Session, folder: Path) -> dict[str, int]:
             party_attendees=_int(row, "party_attendees"),
             term_end_on=_day(row, "term_end_on"),
         )
-        counts["activities"] += 1
-    for row in _rows(folder / "ratings.csv"):
-        recognition.set_rating(session, _org(session, row), int(row["year"]), row["grade"])
-        counts["ratings"] += 1
-    for row in _rows(folder / "awards.csv"):
+    elif file_name == "ratings.csv":
+        recognition.set_rating(session, keys.org(row["org"]), int(row["year"]), row["grade"])
+    elif file_name == "awards.csv":
         kind = row["to"]
-        target: str
-        if kind == "org":
-            target = str(_org(session, row))
-        elif kind == "person":
-            target = str(_person_id(session, row["person"], _opt(row, "tax_code")))
-        else:
-            target = row["tax_code"]
+        target = {
+            "org": lambda: str(keys.org(row["org"])),
+            "person": lambda: str(keys.person(row["person"])),
+        }.get(kind, lambda: row["tax_code"])()
         recognition.add_award(
             session,
             kind,
@@ -406,8 +410,30 @@ def load_fieldwork_examples(session: Session, folder: Path) -> dict[str, int]:
             decision=_opt(row, "decision"),
             title=_opt(row, "title"),
         )
-        counts["awards"] += 1
-    for row in _rows(folder / "models.csv"):
-        recognition.add_model(session, _org(session, row), int(row["year"]), row.get("name"))
-        counts["models"] += 1
+    else:
+        recognition.add_model(session, keys.org(row["org"]), int(row["year"]), row.get("name"))
+
+
+def load_fieldwork_examples(session: Session, folder: Path) -> dict[str, int]:
+    """Load the fieldwork example files of ``folder`` (FIELDWORK_FILES; a
+    missing file is skipped) through the same checks as the commands, after
+    enterprises, organisations and members are loaded. Organisations are
+    named by their ``org`` key in organizations.csv, persons by their
+    ``person`` key in members.csv, enterprises by ``tax_code``. A bad row
+    raises FieldworkExampleError with the file and row number (header = 1).
+    Returns the rows loaded per file name."""
+    keys = _Keys(session, folder)
+    counts: dict[str, int] = {}
+    for file_name in FIELDWORK_FILES:
+        rows = _rows(folder / file_name)
+        for number, row in enumerate(rows, start=2):
+            try:
+                _load_row(session, keys, file_name, row)
+            except errors.DangdnError as exc:
+                raise FieldworkExampleError(
+                    file=file_name, row=number, message=exc.message()
+                ) from exc
+            except (KeyError, ValueError) as exc:
+                raise FieldworkExampleError(file=file_name, row=number, message=repr(exc)) from exc
+        counts[file_name] = len(rows)
     return counts
