@@ -23,7 +23,19 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, case, func, literal, null, or_, select, true
+from sqlalchemy import (
+    Select,
+    Table,
+    and_,
+    case,
+    false,
+    func,
+    literal_column,
+    null,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
@@ -153,8 +165,8 @@ def _member_counts(org_type: str, on: date, detail: bool) -> Any:
             select(
                 job.c.enterprise_id,
                 func.count(func.distinct(member.c.person_id)).label("counted"),
-                literal(0).label("probationary"),
-                literal(0).label("unstable"),
+                literal_column("0").label("probationary"),
+                literal_column("0").label("unstable"),
             )
             .select_from(joined)
             .where(*where)
@@ -200,8 +212,9 @@ def _rows_query(org_type: str, on: date, checks: Sequence[_Check], mode: str) ->
 
     stable_workers = func.coalesce(workforce.c.stable, 0)
     counted: Any = stable_workers if counts is None else func.coalesce(counts.c.counted, 0)
-    probationary: Any = literal(0) if counts is None else func.coalesce(counts.c.probationary, 0)
-    unstable: Any = literal(0) if counts is None else func.coalesce(counts.c.unstable, 0)
+    zero: Any = literal_column("0")
+    probationary: Any = zero if counts is None else func.coalesce(counts.c.probationary, 0)
+    unstable: Any = zero if counts is None else func.coalesce(counts.c.unstable, 0)
     has_party_org: Any = (
         ent.c.id.in_(_covered("party", on)) if org_type not in ("party", "union") else true()
     )
@@ -491,7 +504,7 @@ def _party_member_rows(
             select(
                 job.c.enterprise_id,
                 member.c.person_id,
-                case((official, true()), else_=literal(False)).label("official"),
+                case((official, true()), else_=false()).label("official"),
                 member.c.joined_on,
                 member.c.official_on,
                 member.c.left_on,
