@@ -176,7 +176,7 @@ class AlreadyCovered(Conflict):
 class DuplicateMembership(Conflict):
     """Người có mã số {person_id} đã là {kind_vi} (mã thành viên {member_id})."""
 
-    en = "Person {person_id} is already a {kind_en} member (membership {member_id})."
+    en = "Person {person_id} is already recorded as a {kind_en} (membership {member_id})."
 
 
 class AlreadyDissolved(StateError):
@@ -192,9 +192,9 @@ class WrongOrgType(ValidationError):
 
 
 class PartyOnlyOption(ValidationError):
-    """{options} chỉ dùng cho đảng viên (--type party)."""
+    """Chỉ đảng viên (--type party) mới có {options}."""
 
-    en = "{options} apply to party members only (--type party)."
+    en = "Only party members (--type party) take {options}."
 
 
 class ResidenceWithOrg(ValidationError):

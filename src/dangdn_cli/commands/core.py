@@ -1,7 +1,5 @@
 """Top-level commands: init and log."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

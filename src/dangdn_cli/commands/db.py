@@ -1,7 +1,5 @@
 """dangdn db path|check|backup|restore"""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

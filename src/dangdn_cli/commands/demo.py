@@ -1,7 +1,5 @@
 """dangdn demo [--out DIR]: a fresh registry of a fictional district."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

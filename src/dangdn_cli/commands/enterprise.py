@@ -1,7 +1,5 @@
 """dangdn enterprise add|update|close|reopen|show|list"""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

@@ -1,7 +1,5 @@
 """dangdn org add|dissolve|list|show"""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

@@ -1,7 +1,5 @@
 """dangdn person show|list|move|erase"""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

@@ -1,7 +1,5 @@
 """dangdn profile set|show"""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -51,6 +51,10 @@ class Context:
 
 Loader = Callable[[Context, Row], None]
 LOADERS: dict[str, Loader] = {}
+# Loaders of several files at once (from another service), run after the
+# row loaders: (file names, function(ctx, folder) -> rows loaded per file).
+FolderLoader = Callable[[Context, Path], dict[str, int]]
+FOLDER_LOADERS: list[tuple[tuple[str, ...], FolderLoader]] = []
 
 
 def loads(file_name: str) -> Callable[[Loader], Loader]:
@@ -59,6 +63,16 @@ def loads(file_name: str) -> Callable[[Loader], Loader]:
 
     def register(function: Loader) -> Loader:
         LOADERS[file_name] = function
+        return function
+
+    return register
+
+
+def loads_files(*file_names: str) -> Callable[[FolderLoader], FolderLoader]:
+    """Register a loader of several CSV files that reads the folder itself."""
+
+    def register(function: FolderLoader) -> FolderLoader:
+        FOLDER_LOADERS.append((file_names, function))
         return function
 
     return register
@@ -300,6 +314,23 @@ def load_plan_cadre_caps(ctx: Context, row: Row) -> None:
     )
 
 
+# The fieldwork engineer's files (visits, activities, ratings, awards,
+# models) load through their service, which reads the folder itself.
+
+
+def _fieldwork_files() -> tuple[str, ...]:
+    from dangdn_cli.services import outreach
+
+    return tuple(outreach.FIELDWORK_FILES)
+
+
+@loads_files(*_fieldwork_files())
+def load_fieldwork(ctx: Context, folder: Path) -> dict[str, int]:
+    from dangdn_cli.services import outreach
+
+    return outreach.load_fieldwork_examples(ctx.session, folder)
+
+
 # Finding and loading the examples -------------------------------------------
 
 
@@ -332,7 +363,8 @@ def load(session: Session, folder: Path) -> dict[str, int]:
 
     A bad row is reported with its file and row number (the header is row 1)."""
     present = {p.name for p in folder.glob("*.csv")}
-    unknown = sorted(present - set(LOADERS))
+    claimed = set(LOADERS).union(*(names for names, _ in FOLDER_LOADERS))
+    unknown = sorted(present - claimed)
     if unknown:
         raise errors.UnknownExampleFile(file=unknown[0])
     ctx = Context(session)
@@ -353,6 +385,10 @@ def load(session: Session, folder: Path) -> dict[str, int]:
                     file=file_name, row=number, message=repr(exc)
                 ) from exc
         loaded[file_name] = len(rows)
+    for file_names, folder_loader in FOLDER_LOADERS:
+        if present & set(file_names):
+            counts = folder_loader(ctx, folder)
+            loaded.update({name: n for name, n in counts.items() if name in present})
     return loaded
 
 

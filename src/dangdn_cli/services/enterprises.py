@@ -181,9 +181,7 @@ def add(
     _check_workforce(snapshot)
     founded = clean.get("founded_on")
     effective = as_of or founded or today()
-    validate.not_before(
-        founded, as_of, tr("thành lập", "founding"), tr("ghi nhận (--as-of)", "record (--as-of)")
-    )
+    validate.not_before(founded, as_of, tr("thành lập", "founding"), "--as-of")
     if find_id(session, code) is not None:
         raise errors.DuplicateTaxCode(tax_code=code)
     enterprise = Enterprise(tax_code=code, founded_on=founded, created_at=_now())
