@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import sqlite3
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -90,9 +94,55 @@ def _build(cli: Any) -> dict[str, int]:
     return ids
 
 
+@pytest.fixture(scope="module")
+def district_db(
+    tmp_path_factory: pytest.TempPathFactory, migrated_registry: Path
+) -> tuple[Path, dict[str, int]]:
+    """The district, built once per module through the CLI (about 45 commands)."""
+    from typer.testing import CliRunner
+
+    from dangdn_cli import db, i18n
+    from dangdn_cli.cli import app
+
+    path = tmp_path_factory.mktemp("district") / "registry.db"
+    shutil.copy(migrated_registry, path)
+    runner = CliRunner()
+
+    class Run:
+        def __init__(self, stdout: str) -> None:
+            self.stdout = stdout
+
+        def json(self) -> Any:
+            return json.loads(self.stdout)
+
+    def cli(*args: Any) -> Run:
+        raw = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        i18n.set_lang(None)
+        db.set_db_option(None)
+        assert raw.exit_code == 0, raw.output
+        return Run(raw.stdout)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DANGDN_DB", str(path))
+        patch.delenv("DANGDN_LANG", raising=False)
+        db.set_db_option(None)
+        ids = _build(cli)
+        db.dispose_all()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path, ids
+
+
 @pytest.fixture
-def district(cli: Any) -> dict[str, int]:
-    return _build(cli)
+def district(district_db: tuple[Path, dict[str, int]], registry: Path) -> dict[str, int]:
+    """A private copy of the district for each test (tests may add to it)."""
+    from dangdn_cli import db
+
+    db.dispose_all()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{registry}{suffix}").unlink(missing_ok=True)
+    shutil.copy(district_db[0], registry)
+    return dict(district_db[1])
 
 
 def _figures(start: date = START, end: date = END) -> dict[str, Any]:
