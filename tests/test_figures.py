@@ -384,3 +384,18 @@ def test_every_figure_name_resolves(district):
     if importlib.util.find_spec("dangdn_cli.services.figures_fieldwork") is None:
         missing = [n for n in missing if not n.startswith(figures.FIELDWORK_PREFIXES)]
     assert missing == []
+
+
+def test_sections_compute_only_what_is_asked(district):
+    full = compute()
+    part = compute(sections={"organizations"})
+    assert set(part) == {"period", "enterprises", "organizations", "union_coverage"}
+    assert part["organizations"] == full["organizations"]
+    members = compute(sections={"members", "candidates"})
+    assert set(members) == {"period", "members", "candidates"}
+    assert members["members"] == full["members"]
+
+
+def test_rating_labels_use_the_scales():
+    assert figures.label("ratings.party.xuat_sac") == "Số tổ chức đảng xếp loại xuất sắc"
+    assert figures.label("enterprises.active") == "Doanh nghiệp đang hoạt động"

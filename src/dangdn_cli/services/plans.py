@@ -443,15 +443,19 @@ def _progress(session: Session, plan: Plan, as_of: date, project: bool) -> dict[
     finished = as_of >= end
     status = "finished" if finished else "not_started" if as_of < start else "running"
     record = _records(session, [plan])[0]
-    figs = figures.compute(session, start, through, code=plan.code, with_plans=False)
+    # Only the sections the targets and the founding support need.
+    sections = {t["figure"].split(".", 1)[0] for t in record["targets"]}
+    if record["funding"]:
+        sections.add("organizations")
+    figs = figures.compute(session, start, through, plan.code, sections=sections)
     baseline: dict[str, Any] | None = None
-    if (
-        project
-        and not finished
-        and any(not figures.is_flow(t["figure"]) for t in record["targets"])
-    ):
+    stocks = {
+        t["figure"].split(".", 1)[0] for t in record["targets"] if not figures.is_flow(t["figure"])
+    }
+    if project and not finished and stocks:
+        # Stocks on the day before the window opened, to project their change.
         baseline = figures.compute(
-            session, start, start - timedelta(days=1), code=plan.code, with_plans=False
+            session, start, start - timedelta(days=1), plan.code, sections=stocks
         )
     targets = []
     for target in record["targets"]:
