@@ -1,7 +1,5 @@
 """dangdn activity add|list"""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

@@ -1,7 +1,5 @@
 """dangdn award add|list"""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

@@ -1,7 +1,5 @@
 """dangdn model add|list (mô hình "Dân vận khéo")"""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer
