@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from dangdn_cli import errors
 from test_import import A, B, mst, query, write_csv, write_xlsx
 
 ENTERPRISES = [
@@ -147,7 +148,7 @@ def test_party_only_fields_and_dates(cli, tmp_path, dump):
     result = cli("import", "members", write_csv(tmp_path / "x.csv", rows), "--json", expect=1)
     problems = result.json()["problems"]
     assert [(p["row"], p["column"], p["reason"]) for p in problems] == [
-        (2, "Loại thành viên", "Đảng tịch chỉ dùng cho đảng viên (--type party)."),
+        (2, "Loại thành viên", errors.PartyOnlyOption(options="Đảng tịch").message("vi")),
         (
             3,
             "Ngày chính thức",
@@ -205,7 +206,17 @@ def test_members_need_known_organisations(cli, tmp_path, dump):
     ]
     result = cli("import", "members", write_csv(tmp_path / "x.csv", rows), "--json", expect=1)
     assert [(p["row"], p["column"], p["reason"]) for p in result.json()["problems"]] == [
-        (2, "Mã tổ chức", "Tổ chức 1 là công đoàn, không phải tổ chức đảng."),
+        (
+            2,
+            "Mã tổ chức",
+            errors.WrongOrgType(
+                org_id=1,
+                actual_vi="công đoàn",
+                actual_en="",
+                wanted_vi="tổ chức đảng",
+                wanted_en="",
+            ).message("vi"),
+        ),
         (3, "Mã tổ chức", "Không tìm thấy tổ chức có mã số 7."),
     ]
     assert dump() == before
@@ -261,12 +272,8 @@ def test_bad_org_rows(cli, tmp_path, dump):
     ]
     result = cli("import", "orgs", write_csv(tmp_path / "b.csv", rows), "--json", expect=1)
     got = [(p["row"], p["column"], p["reason"]) for p in result.json()["problems"]]
-    assert got[0] == (
-        2,
-        "MST",
-        f"Doanh nghiệp {A} đã có tổ chức đảng (mã 1); giải thể tổ chức đó trước khi thành lập "
-        "tổ chức mới.",
-    )
+    covered = errors.AlreadyCovered(tax_code=A, org_id=1, kind_vi="tổ chức đảng", kind_en="")
+    assert got[0] == (2, "MST", covered.message("vi"))
     assert got[1] == (
         4,
         "MST",

@@ -772,6 +772,9 @@ def parse_tax_code(value: Any) -> str | None:
     else:
         text = cell_text(value) or ""
         text = text.replace(" ", "").replace(".", "")
+        if text.isdigit() and len(text) in (9, 12):
+            # A CSV saved by Excel after it read the code as a number.
+            text = text.zfill(len(text) + 1)
     if not text:
         return None
     return validate.tax_code(text)
@@ -792,7 +795,10 @@ def parse_id_number(value: Any) -> str | None:
     text = _digits(value, 12) if _is_number(value) else (cell_text(value) or "")
     if "*" in text:
         raise MaskedIdNumber(value=text)
-    return validate.id_number(text.replace(".", "")) if text else None
+    text = text.replace(".", "").replace(" ", "")
+    if text.isdigit() and len(text) in (10, 11):
+        text = text.zfill(12)  # every CCCD starts with 0; Excel drops it
+    return validate.id_number(text) if text else None
 
 
 def parse_date(value: Any) -> date | None:

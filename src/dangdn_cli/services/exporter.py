@@ -53,16 +53,19 @@ class CannotWrite(errors.DangdnError):
     en = "Cannot write {path}: {detail}"
 
 
-def _csv_value(value: Any) -> str:
+def _csv_value(value: Any) -> Any:
+    """Text is quoted (csv.QUOTE_NONNUMERIC), numbers are not."""
     if value is None:
         return ""
     if isinstance(value, str):
         return neutralise(value)
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M:%S")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    return str(value)
+    return value
 
 
 class SheetWriter:
@@ -92,7 +95,8 @@ class SheetWriter:
         self.tmp = Path(tmp)
         if self.suffix == ".csv":
             self.file = os.fdopen(handle, "w", encoding="utf-8-sig", newline="")
-            self.csv = csv.writer(self.file)
+            # Quoted text keeps a tab or `;` in a cell from looking like a separator.
+            self.csv = csv.writer(self.file, quoting=csv.QUOTE_NONNUMERIC)
             self.csv.writerow([neutralise(h) for h in headers])
         else:
             os.close(handle)
@@ -126,7 +130,7 @@ class SheetWriter:
         out: list[Any] = []
         for value in values:
             if isinstance(value, str):
-                out.append(neutralise(value))
+                out.append(neutralise(value) or None)
             elif isinstance(value, date):
                 cell = self._cell(self.sheet, value=value)
                 cell.number_format = DATE_FORMAT

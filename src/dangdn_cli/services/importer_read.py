@@ -132,13 +132,26 @@ class CsvSource(Source):
 
 
 def _delimiter(lines: list[str]) -> str:
-    """`,` unless `;` (Excel in a Vietnamese locale) or tab splits the header more."""
-    best, most = ",", 0
+    """`,` unless `;` (Excel in a Vietnamese locale) or tab splits the top
+    lines more consistently; quoted text does not count."""
+    best, score = ",", (0, 0)
     for candidate in (",", ";", "\t"):
-        count = max((line.count(candidate) for line in lines), default=0)
-        if count > most:
-            best, most = candidate, count
+        counts = [_count_outside_quotes(line, candidate) for line in lines]
+        used = [n for n in counts if n]
+        candidate_score = (len(used), max(used, default=0))
+        if candidate_score > score:
+            best, score = candidate, candidate_score
     return best
+
+
+def _count_outside_quotes(line: str, char: str) -> int:
+    count, quoted = 0, False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == char and not quoted:
+            count += 1
+    return count
 
 
 class CalamineSource(Source):
