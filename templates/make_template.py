@@ -306,7 +306,7 @@ def build(out: Path) -> Path:
     data_table(
         doc,
         ["STT", "Tổ chức", "Doanh nghiệp", "Ngày thành lập", "Quyết định"],
-        [12, 45, 50, 28, 30],
+        [11, 44, 44, 24, 42],
         ["{{ o.no }}", "{{ o.name }}", "{{ o.enterprises }}", "{{ o.date }}", "{{ o.decision }}"],
         "o in founded_orgs",
         numeric={0},
@@ -320,7 +320,11 @@ def build(out: Path) -> Path:
     tag(doc, "{%p if dissolved_orgs %}")
     body(doc, "Các tổ chức giải thể trong kỳ:")
     tag(doc, "{%p for o in dissolved_orgs %}")
-    body(doc, "- {{ o.name }} ({{ o.enterprises }}), ngày {{ o.date }} {{ o.decision }}")
+    body(
+        doc,
+        "- {{ o.name }} ({{ o.enterprises }}): giải thể ngày {{ o.date }}"
+        "{% if o.decision %} ({{ o.decision }}){% endif %}.",
+    )
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 

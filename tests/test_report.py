@@ -364,3 +364,32 @@ def test_list_fields_documents_every_context_field(cli, district):
         assert key in documented, key
     english = cli("--lang", "en", "report", "--list-fields", "--json").json()
     assert english[1]["meaning"] == "Subject line"
+
+
+def test_demo_hook_writes_the_three_files(cli, district, tmp_path: Path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from dangdn_cli.services import reports
+
+    with db.session() as session:
+        assert reports.latest_half_year(session) == "2024H1"
+        paths = reports.write_demo_reports(session, tmp_path / "demo")
+    assert [p.name for p in paths] == ["bao-cao.docx", "phu-luc.xlsx", "bao-cao.md"]
+    texts = [p.text for p in Document(str(paths[0])).paragraphs]
+    assert texts[texts.index("BÁO CÁO") + 1].endswith("6 tháng đầu năm 2024")
+    assert load_workbook(paths[1]).sheetnames[0] == "Theo xã, phường, KCN"
+    assert "6 tháng đầu năm 2024" in paths[2].read_text(encoding="utf-8")
+
+
+def test_terminal_lists_stop_at_twenty_rows(cli, district):
+    from stdnum.vn import mst
+
+    codes = [
+        c for n in range(60) for c in (f"02000{n:04d}{d}" for d in range(10)) if mst.is_valid(c)
+    ]
+    for n, code in enumerate(codes[:25]):
+        cli("enterprise", "add", "--tax-code", code, "--name", f"Công ty Số {n}", "--workers",
+            "30", "--stable-workers", "25", "--founded", "2019-01-01")  # fmt: skip
+    out = cli("report", "--period", "2024H1").stdout
+    assert "… và 9 dòng khác" in out  # 4 + 25 union-eligible, 20 shown

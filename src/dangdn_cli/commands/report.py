@@ -138,6 +138,10 @@ def report(
     _print_summary(data)
 
 
+# The terminal summary is a quick look: long lists stop here (the files have them all).
+SUMMARY_ROWS = 20
+
+
 def _print_fields(as_json: bool) -> None:
     from dangdn_cli import output
     from dangdn_cli.services.reports.fields import TEMPLATE_FIELDS
@@ -177,8 +181,8 @@ def _print_summary(data: object) -> None:
     from dangdn_cli.services.reports import markdown
 
     assert isinstance(data, markdown.ReportData)
-    output.console.print(f"[bold]{tr('BÁO CÁO', 'REPORT')}[/bold] {data.period.label}")
-    for block in markdown.blocks(data):
+    output.console.print(f"[bold]{tr('BÁO CÁO', 'REPORT')}[/bold] – {data.period.label}")
+    for block in markdown.blocks(data, limit=SUMMARY_ROWS):
         if block.text:
             output.console.print(f"{block.title}: {block.text}", markup=False)
             continue

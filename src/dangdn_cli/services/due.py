@@ -16,7 +16,15 @@ from sqlalchemy import Table, and_, exists, func, or_, select
 from sqlmodel import Session
 
 from dangdn_cli.i18n import fmt_date, tr
-from dangdn_cli.models import Membership, Organization, Rating, Workforce
+from dangdn_cli.models import (
+    Enterprise,
+    EnterpriseStatus,
+    EnterpriseVersion,
+    Membership,
+    Organization,
+    Rating,
+    Workforce,
+)
 from dangdn_cli.services import history
 from dangdn_cli.services.periods import Period, parse_period
 
@@ -73,26 +81,40 @@ def _item(key: str, label: str, count: int, examples: list[str], hint: str = "")
 
 
 def _count_and_examples(session: Session, stmt: Any, name_cols: int = 2) -> tuple[int, list[str]]:
-    conn = session.connection()
-    sub = stmt.subquery()
-    count = int(conn.execute(select(func.count()).select_from(sub)).scalar_one())
-    rows = conn.execute(stmt.limit(EXAMPLES)).all()
+    """The number of rows and the first few, in one query (``count() over ()``)."""
+    total = func.count().over().label("total_")
+    rows = session.connection().execute(stmt.add_columns(total).limit(EXAMPLES)).all()
+    count = int(rows[0][-1]) if rows else 0
     examples = [" ".join(str(v) for v in row[:name_cols] if v) for row in rows]
     return count, examples
 
 
+def _active_enterprises(on: date) -> tuple[Any, Any, Any]:
+    """Enterprise, its status and its attributes in force on ``on`` (lighter
+    than ``history.enterprise_state``: no workforce ranking)."""
+    ent = table_of(Enterprise)
+    status = history.latest(EnterpriseStatus, on)
+    version = history.latest(EnterpriseVersion, on)
+    joined = ent.join(status, status.c.enterprise_id == ent.c.id).join(
+        version, version.c.enterprise_id == ent.c.id, isouter=True
+    )
+    return joined, status, version
+
+
 def _no_workforce(session: Session, period: Period, on: date) -> dict[str, Any]:
-    state = history.enterprise_state(on).subquery()
+    joined, status, version = _active_enterprises(on)
+    ent = table_of(Enterprise)
     wf = table_of(Workforce)
     dated = exists().where(
-        wf.c.enterprise_id == state.c.id,
+        wf.c.enterprise_id == ent.c.id,
         wf.c.effective_on >= period.start,
         wf.c.effective_on <= period.end,
     )
     stmt = (
-        select(state.c.tax_code, state.c.name)
-        .where(state.c.status == "active", ~dated)
-        .order_by(state.c.name_key, state.c.tax_code)
+        select(ent.c.tax_code, version.c.name)
+        .select_from(joined)
+        .where(status.c.status == "active", ~dated)
+        .order_by(ent.c.tax_code)
     )
     count, examples = _count_and_examples(session, stmt)
     return _item(
@@ -111,11 +133,13 @@ def _no_workforce(session: Session, period: Period, on: date) -> dict[str, Any]:
 
 
 def _no_place(session: Session, on: date) -> dict[str, Any]:
-    state = history.enterprise_state(on).subquery()
+    joined, status, version = _active_enterprises(on)
+    ent = table_of(Enterprise)
     stmt = (
-        select(state.c.tax_code, state.c.name)
-        .where(state.c.status == "active", state.c.commune.is_(None), state.c.zone.is_(None))
-        .order_by(state.c.name_key, state.c.tax_code)
+        select(ent.c.tax_code, version.c.name)
+        .select_from(joined)
+        .where(status.c.status == "active", version.c.commune.is_(None), version.c.zone.is_(None))
+        .order_by(ent.c.tax_code)
     )
     count, examples = _count_and_examples(session, stmt)
     return _item(

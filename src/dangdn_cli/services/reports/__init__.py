@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ReportData",
     "collect",
+    "latest_half_year",
     "parse_notes",
     "resolve_period",
     "review_json",
@@ -90,19 +91,40 @@ def write_outputs(
     return written
 
 
-def demo_period(today: date | None = None) -> str:
-    """The half-year containing ``today`` (the six-month or annual report due next)."""
+def latest_half_year(session: Session, today: date | None = None) -> str:
+    """The half-year of the newest dated fact up to ``today`` (organisations
+    founded, members joined, visits, activities): the demo reports a period in
+    which things happened, not an empty current half-year."""
+    from sqlalchemy import func, select
+
+    from dangdn_cli.models import Activity, Membership, Organization, Visit
+    from dangdn_cli.services.reports.context import table_of
+
     today = today or date.today()
-    return f"{today.year}H{1 if today.month <= 6 else 2}"
+    newest: date | None = None
+    for column in (
+        table_of(Organization).c.founded_on,
+        table_of(Membership).c.joined_on,
+        table_of(Visit).c.visited_on,
+        table_of(Activity).c.held_on,
+    ):
+        found = session.execute(select(func.max(column)).where(column <= today)).scalar()
+        if found is not None and (newest is None or found > newest):
+            newest = found
+    day = newest or today
+    return f"{day.year}H{1 if day.month <= 6 else 2}"
 
 
 def write_demo_reports(session: Session, out_dir: Path, period: str | None = None) -> list[Path]:
-    """For ``dangdn demo``: the Word report, the Excel annex and the Markdown
-    of ``period`` (default: the current half-year, up to today) in ``out_dir``."""
+    """For ``dangdn demo``: the Word report (bao-cao.docx), the Excel annex
+    (phu-luc.xlsx) and the Markdown (bao-cao.md) in ``out_dir``, for ``period``
+    (default: the latest half-year in which something was recorded; a
+    half-year still running is cut off today)."""
     today = date.today()
-    code = period or demo_period(today)
-    cutoff = today if period is None else None
-    resolved = resolve_period(session, code, cutoff)
+    code = period or latest_half_year(session, today)
+    resolved = resolve_period(session, code)
+    if resolved.start <= today < resolved.end:
+        resolved = resolve_period(session, code, today)
     data = collect(session, resolved)
     out_dir = Path(out_dir)
     return write_outputs(

@@ -33,6 +33,12 @@ class Block:
     numeric_from: int = 1  # columns from this one on are right-aligned
 
 
+def org_title(kind: str) -> str:
+    """An organisation type's name, capitalised for a table cell."""
+    name = org_name(kind)
+    return name[:1].upper() + name[1:]
+
+
 def _pairs(title: str, names: list[str], figures: dict[str, Any]) -> Block:
     from dangdn_cli.services.reports.context import flatten
 
@@ -41,7 +47,8 @@ def _pairs(title: str, names: list[str], figures: dict[str, Any]) -> Block:
     return Block(title, [tr("Số liệu", "Figure"), tr("Giá trị", "Value")], rows)
 
 
-def blocks(data: ReportData) -> list[Block]:
+def blocks(data: ReportData, limit: int = LIST_LIMIT) -> list[Block]:
+    """The report's sections; lists show at most ``limit`` rows and say how many more."""
     f = data.figures
     out: list[Block] = []
     p = data.period
@@ -68,7 +75,7 @@ def blocks(data: ReportData) -> list[Block]:
         o, m = orgs.get(kind, {}), members.get(kind, {})
         rows.append(
             [
-                org_name(kind),
+                org_title(kind),
                 fmt_int(o.get("active")),
                 fmt_int(o.get("founded")),
                 fmt_int(o.get("dissolved")),
@@ -127,7 +134,7 @@ def blocks(data: ReportData) -> list[Block]:
     if fieldwork:
         out.append(_pairs(tr("Tiếp cận, sinh hoạt, khen thưởng", "Fieldwork"), fieldwork, f))
     ratings = [
-        [org_name(kind), grade_name(kind, grade), fmt_int(count)]
+        [org_title(kind), grade_name(kind, grade), fmt_int(count)]
         for kind, grades in (f.get("ratings") or {}).items()
         for grade, count in (grades or {}).items()
         if count
@@ -181,7 +188,7 @@ def blocks(data: ReportData) -> list[Block]:
                 ],
                 [
                     [
-                        org_name(m.get("type", "")),
+                        org_title(m.get("type", "")),
                         str(m.get("plan", "")),
                         fmt_int(m.get("founded")),
                         fmt_int(m.get("paid_for")),
@@ -206,14 +213,15 @@ def blocks(data: ReportData) -> list[Block]:
                 ],
                 [
                     [
-                        org_name(o["type"]),
+                        org_title(o["type"]),
                         o["name"] or "",
                         "; ".join(e["name"] or e["tax_code"] for e in o["enterprises"]),
                         fmt_date(o["on"]),
                         o["decision"] or "",
                     ]
-                    for o in data.founded_orgs[:LIST_LIMIT]
-                ],
+                    for o in data.founded_orgs[:limit]
+                ]
+                + _more(len(data.founded_orgs) - limit, 5),
                 numeric_from=99,
             )
         )
@@ -232,10 +240,11 @@ def blocks(data: ReportData) -> list[Block]:
                         e.get("tax_code") or "",
                         e.get("name") or "",
                         e.get("zone") or e.get("commune") or "",
-                        org_name(e["type"]),
+                        org_title(e["type"]),
                     ]
-                    for e in data.eligible[:LIST_LIMIT]
-                ],
+                    for e in data.eligible[:limit]
+                ]
+                + _more(len(data.eligible) - limit, 4),
                 numeric_from=99,
             )
         )
@@ -261,6 +270,14 @@ def blocks(data: ReportData) -> list[Block]:
             )
         )
     return out
+
+
+def _more(count: int, width: int) -> list[list[str]]:
+    """A last row saying how many rows were left out (none when nothing was)."""
+    if count <= 0:
+        return []
+    more = tr(f"… và {fmt_int(count)} dòng khác", f"… and {fmt_int(count)} more")
+    return [[more] + [""] * (width - 1)]
 
 
 def _day(text: str) -> Any:
