@@ -306,7 +306,7 @@ def build(out: Path) -> Path:
     data_table(
         doc,
         ["STT", "Tổ chức", "Doanh nghiệp", "Ngày thành lập", "Quyết định"],
-        [11, 44, 44, 24, 42],
+        [13, 43, 43, 24, 42],
         ["{{ o.no }}", "{{ o.name }}", "{{ o.enterprises }}", "{{ o.date }}", "{{ o.decision }}"],
         "o in founded_orgs",
         numeric={0},
@@ -484,21 +484,27 @@ def build(out: Path) -> Path:
     heading(doc, "{{ sec.directions }}. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI")
     tag(doc, "{%p if directions %}")
     tag(doc, "{%p for text in directions %}")
-    body(doc, "{{ text }}")
+    last = [body(doc, "{{ text }}")]
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p else %}")
-    para(
-        doc,
-        "[Phần này để đơn vị bổ sung: phương hướng, nhiệm vụ và giải pháp thời gian tới.]",
-        italic=True,
-        indent=True,
-        highlight=True,
+    last.append(
+        para(
+            doc,
+            "[Phần này để đơn vị bổ sung: phương hướng, nhiệm vụ và giải pháp thời gian tới.]",
+            italic=True,
+            indent=True,
+            highlight=True,
+        )
     )
     tag(doc, "{%p endif %}")
 
-    # --- recipients (left) and signature block (right)
-    para(doc, "", after=0)
+    # --- recipients (left) and signature block (right), kept with the last lines
+    last.append(para(doc, "", after=0))
+    for p in last:
+        p.paragraph_format.keep_with_next = True
     sign = plain_table(doc, [80, 85])
+    sign_pr = sign.rows[0]._tr.get_or_add_trPr()
+    sign_pr.append(sign_pr.makeelement(qn("w:cantSplit"), {}))
     left, right = sign.rows[0].cells
     p = cell_para(left, "Nơi nhận:", first=True, bold=True, italic=True, size=12)
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
