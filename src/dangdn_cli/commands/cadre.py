@@ -31,7 +31,12 @@ def _kind(value: Any) -> str:
     return kind_label(str(value))
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Phân công cán bộ theo kế hoạch (trong giới hạn số cán bộ tối đa).",
+        "Assign a cadre under a plan (within its caps).",
+    )
+)
 def add(
     name: Annotated[str, typer.Option("--name", help=tr("Họ và tên cán bộ.", "Cadre's name."))],
     kind: Annotated[
@@ -70,7 +75,6 @@ def add(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Phân công cán bộ theo kế hoạch (trong giới hạn số cán bộ tối đa). / Assign a cadre."""
     from dangdn_cli.output import print_json, print_table, success
     from dangdn_cli.services import plans
 
@@ -97,7 +101,13 @@ def add(
     print_table([record], COLUMNS, formatters={"kind": _kind})
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=tr(
+        "Liệt kê cán bộ được phân công (--as-of: chỉ người đang phụ trách ngày đó).",
+        "List cadre assignments (--as-of: only those in force that day).",
+    ),
+)
 def list_(
     plan: Annotated[
         str | None,
@@ -106,7 +116,6 @@ def list_(
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê cán bộ được phân công (--as-of: chỉ người đang phụ trách ngày đó). / List cadres."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import plans
 

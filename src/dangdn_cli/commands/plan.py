@@ -140,7 +140,12 @@ def _print_plan(record: dict[str, Any], as_json: bool, message: str | None = Non
     print_record(_plan_view(record), LABELS)
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Thêm kế hoạch với chỉ tiêu, kinh phí hỗ trợ và số cán bộ tối đa.",
+        "Add a plan with its targets, founding support and cadre caps.",
+    )
+)
 def add(
     code: Annotated[
         str,
@@ -167,7 +172,6 @@ def add(
     issuer: Issuer = None,
     as_json: Json = False,
 ) -> None:
-    """Thêm kế hoạch với chỉ tiêu, kinh phí hỗ trợ và số cán bộ tối đa. / Add a plan."""
     from dangdn_cli.services import plans
 
     with session(write=True) as s:
@@ -187,9 +191,8 @@ def add(
     )
 
 
-@app.command("list")
+@app.command("list", help=tr("Liệt kê các kế hoạch.", "List plans."))
 def list_(as_json: Json = False) -> None:
-    """Liệt kê các kế hoạch. / List plans."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.services import plans
 
@@ -212,9 +215,8 @@ def list_(as_json: Json = False) -> None:
     )
 
 
-@app.command()
+@app.command(help=tr("Xem một kế hoạch.", "Show a plan."))
 def show(code: Code, as_json: Json = False) -> None:
-    """Xem một kế hoạch. / Show a plan."""
     from dangdn_cli.services import plans
 
     with session() as s:
@@ -222,7 +224,12 @@ def show(code: Code, as_json: Json = False) -> None:
     _print_plan(record, as_json)
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Sửa kế hoạch (các loại hỗ trợ, cán bộ được nêu thì thay thế).",
+        "Update a plan (funding and caps given replace those of the same type or kind).",
+    )
+)
 def update(
     code: Code,
     title: Title = None,
@@ -239,7 +246,6 @@ def update(
     cadre_cap: Caps = None,
     as_json: Json = False,
 ) -> None:
-    """Sửa kế hoạch (các loại hỗ trợ, cán bộ được nêu thì thay thế). / Update a plan."""
     from dangdn_cli.services import plans
 
     with session(write=True) as s:
@@ -251,7 +257,9 @@ def update(
     )
 
 
-@target_app.command("set")
+@target_app.command(
+    "set", help=tr("Đặt (thêm hoặc sửa) một chỉ tiêu.", "Set (add or change) a target.")
+)
 def target_set(
     code: Code,
     figure: Annotated[
@@ -267,7 +275,6 @@ def target_set(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Đặt (thêm hoặc sửa) một chỉ tiêu. / Set a target."""
     from dangdn_cli.services import plans
 
     if value is None:
@@ -287,13 +294,12 @@ def target_set(
     )
 
 
-@target_app.command("remove")
+@target_app.command("remove", help=tr("Xóa một chỉ tiêu.", "Remove a target."))
 def target_remove(
     code: Code,
     figure: Annotated[str, typer.Argument(metavar="FIGURE", help=tr("Tên số liệu.", "Figure."))],
     as_json: Json = False,
 ) -> None:
-    """Xóa một chỉ tiêu. / Remove a target."""
     from dangdn_cli.services import plans
 
     with session(write=True) as s:
@@ -308,7 +314,12 @@ def target_remove(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Tiến độ thực hiện chỉ tiêu và kinh phí hỗ trợ thành lập.",
+        "Progress against the targets, and the founding support due.",
+    )
+)
 def progress(
     code: Annotated[
         str | None,
@@ -323,7 +334,6 @@ def progress(
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    """Tiến độ thực hiện chỉ tiêu và kinh phí hỗ trợ thành lập. / Progress against targets."""
     from dangdn_cli.output import console, print_json
     from dangdn_cli.services import plans
 
