@@ -11,6 +11,7 @@ from dangdn_cli import errors
 from dangdn_cli.i18n import fmt_date, fold, tr
 from dangdn_cli.models import Enterprise, EnterpriseStatus, EnterpriseVersion, Workforce
 from dangdn_cli.services import history
+from dangdn_cli.services.columns import fast_fold
 from dangdn_cli.services.history import table_of
 from dangdn_cli.services.importer import DiffersFromRegistry, Importer, diff_text
 
@@ -73,7 +74,7 @@ class EnterpriseImporter(Importer):
             k: values.get(k) for k in (*DESCRIPTIVE, *FLAGS, "status", "founded_on")
         }
         row["tax_code"] = code
-        row["name_key"] = fold(row["name"]) if row["name"] else None
+        row["name_key"] = fast_fold(row["name"]) if row["name"] else None
         for key, (field, _) in COUNTS.items():
             row[key] = values.get(field)
         self._check_counts(row_no, row, pairwise=True)

@@ -19,6 +19,7 @@ from dangdn_cli import errors, validate
 from dangdn_cli.i18n import fmt_date, fold, labels, tr
 from dangdn_cli.models import Employment, Enterprise, Membership, Organization, Person
 from dangdn_cli.services import columns
+from dangdn_cli.services.columns import fast_fold
 from dangdn_cli.services.history import table_of
 from dangdn_cli.services.importer import (
     DiffersFromRegistry,
@@ -114,7 +115,7 @@ class MemberImporter(Importer):
                 self.flag_error(
                     row_no, "type", kind, errors.PartyOnlyOption(options=", ".join(given))
                 )
-        row["name_key"] = fold(row["name"]) if row["name"] else None
+        row["name_key"] = fast_fold(row["name"]) if row["name"] else None
         row["start_on"] = row["employed_from"] or row["joined_on"] or self.on
         if row["id_number"]:
             row["person_key"] = "c:" + row["id_number"]

@@ -132,7 +132,7 @@ class OrgImporter(Importer):
 
     def _flush_links(self) -> None:
         if self.links:
-            self.conn.execute(sa.insert(self.link), self.links)
+            self.insert_rows(self.link, self.links)
             self.links = []
 
     # -- checks ------------------------------------------------------------------
