@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dangdn_cli import errors
 from dangdn_cli.i18n import fold
@@ -222,3 +224,31 @@ def test_show_columns(cli):
     assert {r["header"] for r in english} >= {"Type", "Tax codes", "Founded"}
     bad = cli("import", "--show-columns", "people", expect=1)
     assert "people" in bad.stderr and "enterprises, members, orgs" in bad.stderr
+
+
+# ---------------------------------------------------------------------------
+# The fast paths give exactly what the registry's own functions give.
+
+VIETNAMESE = st.text(
+    alphabet=st.sampled_from(
+        "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
+        "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+        "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
+        " \t0123456789-/.,'\u0300\u0301\u0303\u0309\u0323"
+    )
+)
+
+
+@given(st.one_of(VIETNAMESE, st.text()))
+def test_fast_fold_and_clean_match_i18n(text):
+    from dangdn_cli.i18n import clean_text
+
+    assert columns.fast_fold(text) == fold(text)
+    assert columns.cell_text(text) == clean_text(columns.unneutralise(text))
+
+
+@given(st.from_regex(r"\d{10}", fullmatch=True))
+def test_fast_tax_code_check_matches_stdnum(text):
+    from stdnum.vn import mst
+
+    assert columns._plain_tax_code(text) == mst.is_valid(text)
