@@ -207,4 +207,5 @@ def print_summary(title: str, rows: Sequence[tuple[str, Any]]) -> None:
 
 
 def success(message: str) -> None:
-    console.print(message, style="green", markup=False)
+    # Not wrapped: a message often ends with a path to copy.
+    console.print(message, style="green", markup=False, soft_wrap=True)

@@ -100,25 +100,27 @@ def print_next_steps(result: dict[str, Any]) -> None:
     from dangdn_cli.output import console
 
     registry = shlex.quote(result["registry"])
-    console.print(tr("Sổ đăng ký mẫu:", "Demo registry:"), result["registry"], markup=False)
+    console.print(
+        tr("Sổ đăng ký mẫu:", "Demo registry:"), result["registry"], markup=False, soft_wrap=True
+    )
     console.print(
         tr(
             "Dùng thử (chỉ lệnh này, sổ đăng ký của bạn không bị đụng tới):",
             "Try it (this command only; your own registry is left alone):",
         )
     )
-    console.print(f"  DANGDN_DB={registry} dangdn enterprise list", markup=False)
+    console.print(f"  DANGDN_DB={registry} dangdn enterprise list", markup=False, soft_wrap=True)
     console.print(
         tr(
             "hoặc cho cả phiên làm việc (Windows: set DANGDN_DB=…):",
             "or for the whole session (Windows: set DANGDN_DB=…):",
         )
     )
-    console.print(f"  export DANGDN_DB={registry}", markup=False)
-    console.print("  dangdn enterprise list --without party", markup=False)
-    console.print("  dangdn org list --type party", markup=False)
-    console.print("  dangdn member list --type party", markup=False)
-    console.print("  dangdn candidate list", markup=False)
+    console.print(f"  export DANGDN_DB={registry}", markup=False, soft_wrap=True)
+    console.print("  dangdn enterprise list --without party", markup=False, soft_wrap=True)
+    console.print("  dangdn org list --type party", markup=False, soft_wrap=True)
+    console.print("  dangdn member list --type party", markup=False, soft_wrap=True)
+    console.print("  dangdn candidate list", markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
