@@ -51,21 +51,32 @@ def _export(kind: str, file: Path, as_of: str | None, reveal: bool, as_json: boo
     )
 
 
-@app.command()
+@app.command(
+    help=tr("Xuất danh sách doanh nghiệp tại một ngày.", "Export the enterprises as of a date.")
+)
 def enterprises(
     file: File, as_of: AsOf = None, reveal: Reveal = False, as_json: Json = False
 ) -> None:
-    """Xuất danh sách doanh nghiệp. / Export the enterprises."""
     _export("enterprises", file, as_of, reveal, as_json)
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Xuất danh sách thành viên tại một ngày. Số CCCD bị che trừ khi có --reveal; bảng "
+        "đã che không nhập lại được số CCCD.",
+        "Export the members as of a date. Citizen IDs are masked unless --reveal; a masked "
+        "sheet cannot bring them back.",
+    )
+)
 def members(file: File, as_of: AsOf = None, reveal: Reveal = False, as_json: Json = False) -> None:
-    """Xuất danh sách thành viên (số CCCD che trừ khi --reveal). / Export the members."""
     _export("members", file, as_of, reveal, as_json)
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Xuất danh sách tổ chức đảng, đoàn thể tại một ngày.",
+        "Export the organisations as of a date.",
+    )
+)
 def orgs(file: File, as_of: AsOf = None, reveal: Reveal = False, as_json: Json = False) -> None:
-    """Xuất danh sách tổ chức. / Export the organisations."""
     _export("orgs", file, as_of, reveal, as_json)

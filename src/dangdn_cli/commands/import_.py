@@ -105,7 +105,15 @@ ImportAsOf = Annotated[
 ]
 
 
-@app.callback(invoke_without_command=True)
+@app.callback(
+    invoke_without_command=True,
+    help=tr(
+        "Nhập bảng doanh nghiệp, thành viên, tổ chức từ tệp .csv hoặc .xlsx. Mọi dòng được "
+        "kiểm tra trước khi ghi; một dòng lỗi thì không ghi gì (trừ khi --skip-bad).",
+        "Import enterprises, members or organisations from a .csv or .xlsx file. Every row "
+        "is checked before anything is written; one bad row writes nothing (unless --skip-bad).",
+    ),
+)
 def main(
     ctx: typer.Context,
     show_columns: Annotated[
@@ -121,7 +129,6 @@ def main(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Nhập bảng từ tệp .csv hoặc .xlsx. / Import a sheet from .csv or .xlsx."""
     if show_columns is not None:
         _show_columns(show_columns, as_json)
         raise typer.Exit()
@@ -218,9 +225,16 @@ def _run(
         if bar is not None:
             task = bar.add_task(tr("Đang đọc", "Reading"), total=1.0, rows="")
 
-            def progress(rows: int, fraction: float | None) -> None:
+            phases = {
+                "read": tr("Đang đọc", "Reading"),
+                "check": tr("Đang kiểm tra", "Checking"),
+                "write": tr("Đang ghi", "Writing"),
+            }
+
+            def progress(rows: int, fraction: float | None, phase: str) -> None:
                 bar.update(
                     task,
+                    description=phases.get(phase, phase),
                     completed=fraction or 0,
                     rows=tr(f"{fmt_int(rows)} dòng", f"{fmt_int(rows)} rows"),
                 )
@@ -304,7 +318,12 @@ def _print(report: dict[str, Any], as_json: bool, rejected: bool = False) -> Non
         success(tr(f"Đã nhập {name}: {counts}", f"Imported {name}: {counts}"))
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Nhập danh sách doanh nghiệp (khóa: mã số thuế).",
+        "Import a list of enterprises (key: the tax code).",
+    )
+)
 def enterprises(
     file: File,
     dry_run: DryRun = False,
@@ -316,7 +335,6 @@ def enterprises(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    """Nhập danh sách doanh nghiệp. / Import a list of enterprises."""
     _run(
         "enterprises",
         file,
@@ -331,7 +349,12 @@ def enterprises(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Nhập danh sách đảng viên, đoàn viên, hội viên (doanh nghiệp phải có trong sổ).",
+        "Import a list of members (their enterprises must be in the registry).",
+    )
+)
 def members(
     file: File,
     member_type: Annotated[
@@ -354,7 +377,6 @@ def members(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    """Nhập danh sách đảng viên, đoàn viên, hội viên. / Import a list of members."""
     _run(
         "members",
         file,
@@ -370,7 +392,12 @@ def members(
     )
 
 
-@app.command()
+@app.command(
+    help=tr(
+        "Nhập danh sách tổ chức đảng, đoàn thể (doanh nghiệp phải có trong sổ).",
+        "Import a list of organisations (their enterprises must be in the registry).",
+    )
+)
 def orgs(
     file: File,
     dry_run: DryRun = False,
@@ -382,5 +409,4 @@ def orgs(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    """Nhập danh sách tổ chức đảng, đoàn thể. / Import a list of organisations."""
     _run("orgs", file, dry_run, rejects, sheet, on_conflict, as_of, skip_bad, encoding, as_json)

@@ -40,7 +40,8 @@ BATCH = 1000
 REPORT_PROBLEMS = 1000  # problems listed in the report; --rejects has them all
 HEADER_SCAN_ROWS = 20
 ON_CONFLICT = ("error", "skip", "update")
-Progress = Callable[[int, float | None], None]
+# (rows read, fraction of the file read, phase: "read", "check" or "write")
+Progress = Callable[[int, float | None, str], None]
 
 
 class MissingColumn(errors.ValidationError):
@@ -302,9 +303,7 @@ class Importer:
         SQLite, as SQLAlchemy stores them)."""
         names = [c.name for c in table.columns if not (c.primary_key and c.autoincrement is True)]
         defaults = {
-            c.name: c.default.arg
-            for c in table.columns
-            if c.default is not None and not callable(c.default.arg)  # type: ignore[attr-defined]
+            c.name: getattr(c.default, "arg", None) for c in table.columns if c.default is not None
         }
         style = self.conn.dialect.paramstyle
         marks = ", ".join(
@@ -314,9 +313,7 @@ class Importer:
         sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
         sqlite = self.conn.dialect.name == "sqlite"
         values = [
-            tuple(
-                _driver_value(row.get(name, defaults.get(name)), sqlite) for name in names
-            )
+            tuple(_driver_value(row.get(name, defaults.get(name)), sqlite) for name in names)
             for row in rows
         ]
         self.conn.exec_driver_sql(sql, values)
@@ -484,6 +481,8 @@ def run(
         error.report = report
         raise error
     if not options.dry_run and report["new"] + report["updated"]:
+        if progress is not None:
+            progress(total, 1.0, "write")
         written = importer.write()
         report["written"] = True
         audit.record(
@@ -533,12 +532,12 @@ def _load(
             importer.insert_rows(importer.stage, batch)
             batch = []
             if progress is not None:
-                progress(total, source.fraction())
+                progress(total, source.fraction(), "read")
     if batch:
         importer.insert_rows(importer.stage, batch)
     importer.flush_problems()
     if progress is not None:
-        progress(total, 1.0)
+        progress(total, 1.0, "check")
     return total
 
 
