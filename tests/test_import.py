@@ -501,3 +501,14 @@ def test_on_conflict_value_is_checked(cli, tmp_path):
     path = write_csv(tmp_path / "a.csv", [HEADER, [A, "A", "P", "1", "1"]])
     result = cli("import", "enterprises", path, "--on-conflict", "merge", expect=1)
     assert "--on-conflict" in result.stderr and "update" in result.stderr
+
+
+def test_rejects_file_is_checked_first(cli, tmp_path, dump):
+    before = dump()
+    path = write_csv(tmp_path / "dn.csv", [HEADER, [A, "", "P", "1", "1"]])
+    result = cli("import", "enterprises", path, "--rejects", path, expect=1)
+    assert result.stderr.strip() == "--rejects phải là một tệp khác với tệp đang nhập (dn.csv)."
+    result = cli("import", "enterprises", path, "--rejects", tmp_path / "loi.txt", expect=1)
+    assert result.stderr.strip() == "Không xuất được ra tệp .txt: dùng .csv hoặc .xlsx."
+    assert dump() == before
+    assert read_csv(path)[1][1] == ""

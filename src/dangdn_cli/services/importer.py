@@ -77,6 +77,12 @@ class DryRunRejected(ImportRejected):
     en = "Dry run: {bad} of {rows} rows have errors; nothing written."
 
 
+class RejectsOverInput(errors.ValidationError):
+    """--rejects phải là một tệp khác với tệp đang nhập ({path})."""
+
+    en = "--rejects must be another file than the one imported ({path})."
+
+
 class DuplicateInFile(errors.ValidationError):
     """Trùng với dòng {first} ({what})."""
 
@@ -434,6 +440,13 @@ def run(
     options.on_conflict = (
         validate.choice(options.on_conflict, ON_CONFLICT, "--on-conflict") or "error"
     )
+    if options.rejects is not None:
+        from dangdn_cli.services.exporter import SUFFIXES, UnsupportedExport
+
+        if options.rejects.suffix.lower() not in SUFFIXES:
+            raise UnsupportedExport(suffix=options.rejects.suffix or options.rejects.name)
+        if options.rejects.resolve() == path.resolve():
+            raise RejectsOverInput(path=path.name)
     source = open_source(path, options.sheet, options.encoding)
     try:
         rows = source.rows()
