@@ -279,10 +279,6 @@ def _rows_query(org_type: str, on: date, checks: Sequence[_Check], mode: str) ->
 # Explanations a person can act on
 
 
-def _flag_sentence(check: _Check, org_type: str, ok: bool) -> str:
-    return _flag_sentence_in(check.rule, org_type, ok, lang())
-
-
 @lru_cache(maxsize=64)
 def _flag_sentence_in(rule: str, org_type: str, ok: bool, _language: str) -> str:
     """Cached per language: the same few sentences repeat for every enterprise."""
@@ -315,8 +311,11 @@ def _flag_sentence_in(rule: str, org_type: str, ok: bool, _language: str) -> str
     )
 
 
-def _count_sentence(org_type: str, required: int, row: dict[str, Any]) -> str:
-    actual = row["counted"]
+@lru_cache(maxsize=4096)
+def _count_sentence_in(
+    org_type: str, required: int, actual: int, probationary: int, unstable: int, _language: str
+) -> str:
+    """Cached: across a million enterprises the same few figures repeat."""
     if actual >= required:
         sentence = tr(
             f"Có {fmt_int(actual)} {counted_noun(org_type, actual)} (cần từ {fmt_int(required)}).",
@@ -331,16 +330,16 @@ def _count_sentence(org_type: str, required: int, row: dict[str, Any]) -> str:
             f" (has {fmt_int(actual)}, needs {fmt_int(required)}).",
         )
     extra = []
-    if row.get("probationary"):
-        n = row["probationary"]
+    if probationary:
+        n = probationary
         extra.append(
             tr(
                 f"{n} đảng viên dự bị chưa được tính cho đến ngày được công nhận chính thức",
                 f"{n} probationary member{'s' if n != 1 else ''} not counted until made official",
             )
         )
-    if row.get("unstable"):
-        n = row["unstable"]
+    if unstable:
+        n = unstable
         extra.append(
             tr(
                 f"{n} đảng viên chính thức chưa được tính vì chưa có hợp đồng ổn định",
@@ -353,22 +352,45 @@ def _count_sentence(org_type: str, required: int, row: dict[str, Any]) -> str:
     return sentence
 
 
+@lru_cache(maxsize=4096)
+def _summary(org_type: str, failing: tuple[str, ...], _language: str) -> str:
+    if not failing:
+        return tr(
+            f"Đủ điều kiện thành lập {org_name(org_type)}.",
+            f"Qualifies to found {org_name(org_type)}.",
+        )
+    return tr("Chưa đủ điều kiện. ", "Does not qualify yet. ") + " ".join(failing)
+
+
 def _explained(
-    row: dict[str, Any], org_type: str, checks: Sequence[_Check], detail: bool = True
+    row: dict[str, Any],
+    org_type: str,
+    checks: Sequence[_Check],
+    detail: bool = True,
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """A result row in the shape of SPEC §3, with sentences."""
+    """A result row in the shape of SPEC §3, with sentences (in ``language``,
+    looked up once by the caller: a million lookups of the environment add up)."""
+    language = language or lang()
     out_checks = []
     missing = 0
     for check in checks:
         if check.kind == "flag":
             actual: Any = bool(row[check.column])
             ok = actual is True
-            message = _flag_sentence(check, org_type, ok)
+            message = _flag_sentence_in(check.rule, org_type, ok, language)
         else:
             actual = int(row["counted"])
             ok = actual >= check.required
             missing = max(0, check.required - actual)
-            message = _count_sentence(org_type, check.required, row)
+            message = _count_sentence_in(
+                org_type,
+                check.required,
+                actual,
+                int(row["probationary"] or 0),
+                int(row["unstable"] or 0),
+                language,
+            )
         out_checks.append(
             {
                 "rule": check.rule,
@@ -378,16 +400,9 @@ def _explained(
                 "message": message,
             }
         )
-    eligible = all(c["ok"] for c in out_checks)
-    failing = [c["message"] for c in out_checks if not c["ok"]]
-    summary = (
-        tr(
-            f"Đủ điều kiện thành lập {org_name(org_type)}.",
-            f"Qualifies to found {org_name(org_type)}.",
-        )
-        if eligible
-        else tr("Chưa đủ điều kiện. ", "Does not qualify yet. ") + " ".join(failing)
-    )
+    failing = tuple(c["message"] for c in out_checks if not c["ok"])
+    eligible = not failing
+    summary = _summary(org_type, failing, language)
     record = {
         "id": row["id"],
         "tax_code": row["tax_code"],
@@ -425,7 +440,9 @@ def _prepare(session: Session, org_type: str) -> tuple[str, dict[str, Any], list
 
 
 def _run(session: Session, query: Select[Any]) -> list[dict[str, Any]]:
-    return [dict(r) for r in session.connection().execute(query).mappings()]
+    result = session.connection().execute(query)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def evaluate(
@@ -438,7 +455,8 @@ def evaluate(
     then by size."""
     kind, _values, checks = _prepare(session, org_type)
     query = _rows_query(kind, on, checks, "all" if explain else "eligible")
-    rows = [_explained(r, kind, checks, explain) for r in _run(session, query)]
+    language = lang()
+    rows = [_explained(r, kind, checks, explain, language) for r in _run(session, query)]
     rows.sort(key=lambda r: (not r["eligible"], r["missing"], -r["workers"], r["tax_code"]))
     return rows
 
@@ -477,9 +495,9 @@ def near(session: Session, org_type: str, on: date) -> list[dict[str, Any]]:
     counted (or, for the party, a probationary member on the way): fewest
     missing first, then the most workers."""
     kind, _values, checks = _prepare(session, org_type)
-    rows = [
-        _explained(r, kind, checks) for r in _run(session, _rows_query(kind, on, checks, "near"))
-    ]
+    language = lang()
+    query = _rows_query(kind, on, checks, "near")
+    rows = [_explained(r, kind, checks, True, language) for r in _run(session, query)]
     rows.sort(key=lambda r: (r["missing"], -r["workers"], r["tax_code"]))
     return rows
 
@@ -492,36 +510,61 @@ def _party_member_rows(
     session: Session, on: date, enterprise_ids: Iterable[int]
 ) -> dict[int, list[dict[str, Any]]]:
     """Party members on stable terms in force on ``on`` at these enterprises,
-    with the dates that decide when they count and until when."""
-    member = _table(Membership)
-    job = _table(Employment)
-    official = history.party_official(on)
-    out: dict[int, list[dict[str, Any]]] = {}
-    ids = list(enterprise_ids)
-    for start in range(0, len(ids), 500):  # keep IN lists short on every backend
-        chunk = ids[start : start + 500]
-        query = (
-            select(
-                job.c.enterprise_id,
-                member.c.person_id,
-                case((official, true()), else_=false()).label("official"),
-                member.c.joined_on,
-                member.c.official_on,
-                member.c.left_on,
-                job.c.end_on,
-            )
-            .select_from(member.join(job, job.c.person_id == member.c.person_id))
-            .where(
-                member.c.type == "party",
-                history.in_force(member.c.joined_on, member.c.left_on, on),
-                history.in_force(job.c.start_on, job.c.end_on, on),
-                job.c.stable == true(),
-                job.c.enterprise_id.in_(chunk),
-            )
+    with the dates that decide when they count and until when.
+
+    One pass over party memberships for the enterprises with a member not yet
+    official (not one query per batch of ids: each would rescan them all)."""
+    wanted = set(enterprise_ids)
+    if not wanted:
+        return {}
+
+    def in_force_stable(member: Any, job: Any) -> list[Any]:
+        return [
+            member.c.type == "party",
+            history.in_force(member.c.joined_on, member.c.left_on, on),
+            history.in_force(job.c.start_on, job.c.end_on, on),
+            job.c.stable == true(),
+        ]
+
+    member, job = _table(Membership), _table(Employment)
+    pending_member, pending_job = _table(Membership).alias(), _table(Employment).alias()
+    pending = (
+        select(pending_job.c.enterprise_id)
+        .select_from(
+            pending_member.join(pending_job, pending_job.c.person_id == pending_member.c.person_id)
         )
-        for row in session.connection().execute(query).mappings():
+        .where(
+            *in_force_stable(pending_member, pending_job),
+            ~_official(pending_member, on),
+        )
+    )
+    query = (
+        select(
+            job.c.enterprise_id,
+            member.c.person_id,
+            _official(member, on).label("official"),
+            member.c.joined_on,
+            member.c.official_on,
+            member.c.left_on,
+            job.c.end_on,
+        )
+        .select_from(member.join(job, job.c.person_id == member.c.person_id))
+        .where(*in_force_stable(member, job), job.c.enterprise_id.in_(pending))
+    )
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in session.connection().execute(query).mappings():
+        if row["enterprise_id"] in wanted:
             out.setdefault(row["enterprise_id"], []).append(dict(row))
     return out
+
+
+def _official(member: Any, on: date) -> Any:
+    """history.party_official for any alias of the membership table, never NULL."""
+    official_on = member.c.official_on
+    return func.coalesce(
+        or_(official_on <= on, and_(member.c.status == "official", official_on.is_(None))),
+        false(),
+    )
 
 
 def _qualifying_date(
@@ -575,7 +618,9 @@ def forecast(
     """
     kind, values, checks = _prepare(session, org_type)
     mode = "all" if explain else "near"
-    rows = [_explained(r, kind, checks) for r in _run(session, _rows_query(kind, on, checks, mode))]
+    language = lang()
+    query = _rows_query(kind, on, checks, mode)
+    rows = [_explained(r, kind, checks, True, language) for r in _run(session, query)]
     rows = [r for r in rows if not r["eligible"]]
     required = int(values[COUNT_RULE[kind]])
     months = int(values["party.months_to_official"])
