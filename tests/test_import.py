@@ -145,6 +145,13 @@ def test_csv_utf8_with_or_without_bom(cli, tmp_path, encoding):
     assert found["commune"] == "Phường Bến Nghé"
 
 
+def test_excel_unicode_text(cli, tmp_path):
+    rows = [HEADER, [A, "Công ty Đồng Tâm", "Phường 4", "7", "3"]]
+    path = write_csv(tmp_path / "dn.txt", rows, encoding="utf-16", delimiter="\t")
+    cli("import", "enterprises", path)
+    assert enterprises(cli)[A]["name"] == "Công ty Đồng Tâm"
+
+
 def test_csv_windows_1258(cli, tmp_path):
     name, commune = "Công ty Cổ phần Lưỡng Nghiệp", "Xã Hưng Thịnh"
     rows = [[cp1258(h) for h in HEADER], [A, cp1258(name), cp1258(commune), "30", "20"]]

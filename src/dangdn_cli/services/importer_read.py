@@ -94,7 +94,7 @@ class CsvSource(Source):
     reader = "csv"
 
     def __init__(self, path: Path, encoding: str | None) -> None:
-        name = encoding or "utf-8-sig"
+        name = encoding or _sniff_encoding(path)
         try:
             codec = codecs.lookup(name).name
         except LookupError:
@@ -129,6 +129,14 @@ class CsvSource(Source):
 
     def close(self) -> None:
         self.raw.close()
+
+
+def _sniff_encoding(path: Path) -> str:
+    """UTF-16 when the file starts with its byte-order mark (Excel's "Unicode
+    text"), else UTF-8 with or without BOM."""
+    with open(path, "rb") as handle:
+        start = handle.read(2)
+    return "utf-16" if start in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
 
 
 def _delimiter(lines: list[str]) -> str:
