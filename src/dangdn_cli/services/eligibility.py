@@ -232,10 +232,9 @@ def _rows_query(org_type: str, on: date, checks: Sequence[_Check], mode: str) ->
 
     flags = [passes(c) for c in checks if c.kind == "flag"]
     count_check = next(c for c in checks if c.kind == "count")
-    # Drive from the member counts when every answer needs a member there.
-    needs_members = counts is not None and (
-        mode in ("eligible", "joint") and count_check.required >= 1
-    )
+    # Drive from the member counts when every answer needs a member there
+    # (thresholds are at least 1): a few thousand seeks instead of a million.
+    needs_members = counts is not None and mode != "all"
     source: Any = ent
     if counts is not None:
         source = ent.join(counts, counts.c.enterprise_id == ent.c.id, isouter=not needs_members)
