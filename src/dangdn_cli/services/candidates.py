@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
 from dangdn_cli import audit, errors, validate
@@ -198,6 +198,17 @@ def _record(row: dict[str, Any], on: date | None) -> dict[str, Any]:
     return out
 
 
+def stage_column(on: date | None = None) -> Any:
+    """SQL for the furthest stage reached on ``on`` (any recorded, if None),
+    the same as ``stage_on``: dropped, else admitted, else introduced…"""
+    whens = []
+    for stage in ("dropped", *reversed(ORDER)):
+        when = col(getattr(Candidate, f"{stage}_on"))
+        reached = when.is_not(None) if on is None else when <= on
+        whens.append((reached, stage))
+    return case(*whens, else_=None)
+
+
 def _select() -> Any:
     return (
         select(
@@ -244,5 +255,16 @@ def list_(
         )
     if tax_code:
         stmt = stmt.where(col(Candidate.enterprise_id) == enterprises.get_id(session, tax_code))
-    records = [_record(dict(r), on) for r in session.connection().execute(stmt).mappings()]
-    return [r for r in records if stage is None or r["stage"] == stage]
+    if stage is not None:
+        stmt = stmt.where(stage_column(on) == stage)
+    return [_record(dict(r), on) for r in session.connection().execute(stmt).mappings()]
+
+
+def count_by_stage(session: Session, on: date | None = None) -> dict[str, int]:
+    """How many candidates have reached each stage by ``on`` (furthest stage)."""
+    stage = stage_column(on).label("stage")
+    rows = session.connection().execute(
+        select(stage, func.count()).where(stage.is_not(None)).group_by(stage)
+    )
+    counts = {str(name): int(n) for name, n in rows}
+    return {name: counts.get(name, 0) for name in STAGES}

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -459,7 +458,7 @@ def summarize(session: Session, on: date) -> dict[str, Any]:
     from sqlalchemy import case, func, select
     from sqlmodel import col
 
-    from dangdn_cli.models import ORG_TYPES, STAGES, Membership, Organization
+    from dangdn_cli.models import ORG_TYPES, Membership, Organization
     from dangdn_cli.services import candidates, history
 
     conn = session.connection()
@@ -498,7 +497,7 @@ def summarize(session: Session, on: date) -> dict[str, Any]:
             history.party_official(on),
         )
     ).scalar_one()
-    stages = Counter(r["stage"] for r in candidates.list_(session, on=on))
+    stages = candidates.count_by_stage(session, on)
     return {
         "enterprises": {
             "registered": int(ent["registered"] or 0),
@@ -512,5 +511,5 @@ def summarize(session: Session, on: date) -> dict[str, Any]:
             "official": int(official),
             "probationary": int(members.get("party", 0)) - int(official),
         },
-        "candidates": {stage: int(stages.get(stage, 0)) for stage in STAGES},
+        "candidates": stages,
     }
