@@ -177,7 +177,7 @@ def test_demo_command_prints_the_summary_and_how_to_use_it(cli, tmp_path, small_
     out = cli("demo", "--out", str(out_dir)).stdout
     flat = " ".join(out.split())
     assert "Đã tạo sổ đăng ký mẫu" in flat
-    assert "3 doanh nghiệp đang hoạt động" in flat
+    assert "Doanh nghiệp đang hoạt động 3" in flat
     assert "Tổ chức và thành viên" in flat and "Quần chúng ưu tú" in flat
     assert f"DANGDN_DB='{out_dir / 'dangdn.db'}' dangdn enterprise list" in out
     assert (out_dir / "dangdn.db").exists()

@@ -31,14 +31,14 @@ def demo(
     if as_json:
         print_json(result)
         return
-    print_summary(result)
+    print_demo_summary(result)
     print_next_steps(result)
 
 
-def print_summary(result: dict[str, Any]) -> None:
+def print_demo_summary(result: dict[str, Any]) -> None:
     from dangdn_cli.i18n import fmt_date, fmt_int, label
     from dangdn_cli.models import ORG_TYPES
-    from dangdn_cli.output import console, print_table, success
+    from dangdn_cli.output import print_summary, print_table, success
 
     summary = result["summary"]
     success(
@@ -48,15 +48,17 @@ def print_summary(result: dict[str, Any]) -> None:
         )
     )
     ent, workers = summary["enterprises"], summary["workers"]
-    console.print(
+    print_summary(
         tr(
-            f"Tính đến ngày {fmt_date(result['as_of'])}: {fmt_int(ent['active'])} doanh nghiệp "
-            f"đang hoạt động (đã đóng {fmt_int(ent['closed'])}), {fmt_int(workers['total'])} "
-            f"người lao động, trong đó {fmt_int(workers['stable'])} có việc làm ổn định.",
-            f"As of {fmt_date(result['as_of'])}: {fmt_int(ent['active'])} active enterprises "
-            f"({fmt_int(ent['closed'])} closed), {fmt_int(workers['total'])} workers, "
-            f"{fmt_int(workers['stable'])} of them on stable contracts.",
-        )
+            f"Tổng quan (tính đến ngày {fmt_date(result['as_of'])})",
+            f"Overview (as of {fmt_date(result['as_of'])})",
+        ),
+        [
+            (tr("Doanh nghiệp đang hoạt động", "Active enterprises"), ent["active"]),
+            (tr("Doanh nghiệp đã đóng", "Closed enterprises"), ent["closed"]),
+            (tr("Người lao động", "Workers"), workers["total"]),
+            (tr("Lao động có việc làm ổn định", "Workers on stable contracts"), workers["stable"]),
+        ],
     )
     party = summary["party"]
     rows = []
