@@ -236,3 +236,33 @@ def test_a_file_without_a_loader_is_an_error(cli, tmp_path, small_examples):
 
 def test_examples_are_found_in_the_repository_for_editable_installs():
     assert demo.examples_dir() == EXAMPLES or (demo.examples_dir() / "enterprises.csv").exists()
+
+
+def test_the_people_are_plausible():
+    """Nobody works before 18 or joins before the age of the organisation;
+    citizen IDs are unique, fictional (099…) and carry the birth year."""
+    minimum = {"party": 18, "youth": 16, "union": 18, "women": 18, "veterans": 18}
+    members = read("members.csv")
+    born = {r["person"]: date.fromisoformat(r["birth"]) for r in members if r["birth"]}
+    for row in members:
+        birth = born[row["person"]]
+        if row["joined"]:
+            age = (date.fromisoformat(row["joined"]) - birth).days / 365.25
+            assert age >= minimum[row["type"]], row
+        if row["employed_from"]:
+            assert (date.fromisoformat(row["employed_from"]) - birth).days / 365.25 >= 18, row
+    ids = [r["id_number"] for r in [*members, *read("candidates.csv")] if r["id_number"]]
+    assert len(ids) == len(set(ids))
+    assert all(len(i) == 12 and i.isdigit() and i.startswith("099") for i in ids)
+    for row in members:
+        if row["id_number"]:
+            assert row["id_number"][4:6] == row["birth"][2:4], row
+
+
+def test_no_fact_is_dated_in_the_future():
+    planned = {"term_end_on", "next_due_on"}  # a term's end, a follow-up's due date
+    for path in EXAMPLES.glob("*.csv"):
+        for row in read(path.name):
+            for key, value in row.items():
+                if key not in planned and len(value) == 10 and value[4] == value[7] == "-":
+                    assert date.fromisoformat(value) <= date.today(), (path.name, key, value)
