@@ -210,16 +210,22 @@ def test_erase_removes_the_person_and_scrubs_the_audit_log(cli, district, regist
     cli("org", "add", "--type", "youth", "--enterprise", A, "--founded", "2022-01-01",
         "--leader", "Hoàng Thị Lan")  # fmt: skip
     cli("candidate", "add", "--name", "Đinh Văn Khoa", "--enterprise", A)
+    cli("award", "add", "--to", "person", "--id", "1", "--on", "2023-06-20",
+        "--level", "Huyện ủy", "--title", "Giấy khen")  # fmt: skip
     text = json.dumps(query(registry, "SELECT * FROM audit_log"), ensure_ascii=False)
     assert "Hoàng Thị Lan" in text and CCCD in text
     result = cli("person", "erase", "1", "--confirm", "--json").json()
-    assert result == {"id": 1, "erased": {"candidates": 0, "memberships": 2, "employment": 2}}
+    assert result == {
+        "id": 1,
+        "erased": {"candidates": 0, "memberships": 2, "employment": 2, "awards": 1},
+    }
     assert query(registry, "SELECT count(*) FROM person WHERE id = 1") == [(0,)]
     assert query(registry, "SELECT count(*) FROM membership WHERE person_id = 1") == [(0,)]
     assert query(registry, "SELECT count(*) FROM employment WHERE person_id = 1") == [(0,)]
+    assert query(registry, "SELECT count(*) FROM award") == [(0,)]
     text = json.dumps(query(registry, "SELECT * FROM audit_log"), ensure_ascii=False)
     assert "Hoàng Thị Lan" not in text and CCCD not in text and "0791******45" not in text
     assert "Đinh Văn Khoa" in text  # others are kept
     actions = [r[0] for r in query(registry, "SELECT action FROM audit_log ORDER BY id")]
-    assert actions[-1] == "erase" and actions.count("add") == 9
+    assert actions[-1] == "erase" and actions.count("add") == 10
     assert cli("person", "show", "1", expect=1).stderr == "Không tìm thấy người có mã số 1.\n"

@@ -17,6 +17,7 @@ from dangdn_cli.models import (
     PARTY_STATUSES,
     ROLES,
     AuditLog,
+    Award,
     Candidate,
     Employment,
     Enterprise,
@@ -507,6 +508,12 @@ def erase(session: Session, person_id: int) -> dict[str, Any]:
         ).rowcount,
         "employment": conn.execute(
             delete(Employment).where(col(Employment.person_id) == person_id)
+        ).rowcount,
+        # Awards name their target by kind and id, without a foreign key.
+        "awards": conn.execute(
+            delete(Award).where(
+                col(Award.target_kind) == "person", col(Award.target_id) == person_id
+            )
         ).rowcount,
     }
     conn.execute(delete(Person).where(col(Person.id) == person_id))
