@@ -638,7 +638,15 @@ def forecast(
             day, overdue, due = _qualifying_date(pending[r["id"]], on, required, months)
         r["forecast_on"] = day
         r["overdue_promotion"] = overdue
-        r["forecast"] = _forecast_sentence(kind, r, blocking, day, overdue, due)
+        r["forecast"] = _forecast_sentence(
+            kind,
+            r["missing"],
+            bool(r.get("probationary")),
+            tuple(c["message"] for c in blocking),
+            day,
+            due if overdue else None,
+            language,
+        )
     rows.sort(
         key=lambda r: (
             r["forecast_on"] is None,
@@ -651,26 +659,29 @@ def forecast(
     return rows
 
 
+@lru_cache(maxsize=4096)
 def _forecast_sentence(
     kind: str,
-    row: dict[str, Any],
-    blocking: list[dict[str, Any]],
+    missing: int,
+    pending: bool,
+    blocking: tuple[str, ...],
     day: date | None,
-    overdue: bool,
-    due: date | None,
+    overdue_since: date | None,
+    _language: str,
 ) -> str:
+    """Cached per language: most enterprises share one of a few sentences."""
     if blocking:
-        reasons = " ".join(c["message"] for c in blocking)
+        reasons = " ".join(blocking)
         return tr(
             f"Sẽ không đủ điều kiện nếu không có gì thay đổi. {reasons}",
             f"Will not qualify unless something changes. {reasons}",
         )
-    if day is not None and overdue:
+    if day is not None and overdue_since is not None:
         return tr(
             "Đủ điều kiện ngay khi công nhận chính thức đảng viên dự bị đã đến hạn"
-            f" (hạn từ {fmt_date(due)}).",
+            f" (hạn từ {fmt_date(overdue_since)}).",
             "Qualifies as soon as the probationary members already due are made official"
-            f" (due since {fmt_date(due)}).",
+            f" (due since {fmt_date(overdue_since)}).",
         )
     if day is not None:
         return tr(
@@ -678,8 +689,7 @@ def _forecast_sentence(
             " khi đảng viên dự bị được công nhận chính thức.",
             f"Expected to qualify on {fmt_date(day)}, when probationary members become official.",
         )
-    missing = row["missing"]
-    if kind == "party" and row.get("probationary"):
+    if kind == "party" and pending:
         return tr(
             "Kể cả khi các đảng viên dự bị được công nhận chính thức vẫn chưa đủ:"
             f" cần thêm đảng viên mới (hiện thiếu {fmt_int(missing)}).",
