@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -122,12 +123,6 @@ class Mapping:
 
     def headers(self) -> dict[str, str]:
         return {col.key: _text(self.header_cells[i]) for i, col in self.columns}
-
-
-def _driver_value(value: Any, sqlite: bool) -> Any:
-    if sqlite and isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _text(value: Any) -> str:
@@ -237,6 +232,7 @@ class Importer:
             prefixes=["TEMPORARY"],
         )
         self.extra_tables: list[sa.Table] = []
+        self._plans: dict[str, tuple[str, list[str], dict[str, Any], list[int]]] = {}
         self.problems: list[dict[str, Any]] = []
         self.counts: dict[str, int] = {}
 
@@ -264,6 +260,9 @@ class Importer:
         for table in (self.stage, self.problem):
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table.name}")
             table.create(self.conn)
+
+    def index(self) -> None:
+        """Index the loaded staging table (faster than indexing while loading)."""
         for name, cols in self.extra_indexes():
             sa.Index(f"ix_{self.stage_name}_{name}", *(self.stage.c[c] for c in cols)).create(
                 self.conn
@@ -307,10 +306,24 @@ class Importer:
         insert itself here; staging values are plain (text, int, bool, date),
         so they are handed to the driver as they are (dates as ISO text on
         SQLite, as SQLAlchemy stores them)."""
-        names = [c.name for c in table.columns if not (c.primary_key and c.autoincrement is True)]
-        defaults = {
-            c.name: getattr(c.default, "arg", None) for c in table.columns if c.default is not None
-        }
+        if table.name not in self._plans:
+            self._plans[table.name] = self._plan(table)
+        sql, names, blank, dates = self._plans[table.name]
+        get = itemgetter(*names)
+        values: list[Any] = [get({**blank, **row}) for row in rows]
+        if dates:
+            for n, row_values in enumerate(values):
+                converted = list(row_values)
+                for i in dates:
+                    if converted[i] is not None:
+                        converted[i] = converted[i].isoformat()
+                values[n] = tuple(converted)
+        self.conn.exec_driver_sql(sql, values)
+
+    def _plan(self, table: sa.Table) -> tuple[str, list[str], dict[str, Any], list[int]]:
+        cols = [c for c in table.columns if not (c.primary_key and c.autoincrement is True)]
+        names = [c.name for c in cols]
+        blank = {c.name: getattr(c.default, "arg", None) for c in cols}
         style = self.conn.dialect.paramstyle
         marks = ", ".join(
             "?" if style == "qmark" else "%s" if style in ("format", "pyformat") else f":{i + 1}"
@@ -318,11 +331,8 @@ class Importer:
         )
         sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
         sqlite = self.conn.dialect.name == "sqlite"
-        values = [
-            tuple(_driver_value(row.get(name, defaults.get(name)), sqlite) for name in names)
-            for row in rows
-        ]
-        self.conn.exec_driver_sql(sql, values)
+        dates = [i for i, c in enumerate(cols) if sqlite and isinstance(c.type, sa.Date)]
+        return sql, names, blank, dates
 
     def pages(self, stmt: sa.Select[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
         """Rows of a select on the staging table, in pages by row number, so the
@@ -456,6 +466,7 @@ def run(
         total = _load(importer, source, rows, progress)
     finally:
         source.close()
+    importer.index()
     importer.check()
     importer.flush_problems()
     bad = importer.bad_rows()
