@@ -4,6 +4,7 @@ here; one handler turns every DangdnError into a red line and exit code 1."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -26,7 +27,44 @@ _preselect_lang(sys.argv)
 
 
 class HandledGroup(TyperGroup):
-    """Turns our errors (and pydantic's) into one red line on stderr and exit 1."""
+    """Turns our errors (and pydantic's) into one red line on stderr and exit 1,
+    and usage errors into one line and exit 2."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **kwargs: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
+        # Typer vendors Click; its exception classes live there.
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+        try:
+            result = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **kwargs
+            )
+        except NoArgsIsHelpError as exc:
+            from typer import rich_utils
+
+            rich_utils.rich_format_error(exc)  # prints the help, as Typer does
+            sys.exit(exc.exit_code)
+        except UsageError as exc:
+            hint = f" ({tr('xem', 'see')} {exc.ctx.command_path} --help)" if exc.ctx else ""
+            _print_error(f"{tr('Lỗi cú pháp', 'Usage error')}: {exc.format_message()}{hint}")
+            sys.exit(exc.exit_code)
+        except ClickException as exc:
+            _print_error(exc.format_message())
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            _print_error(tr("Đã hủy.", "Aborted."))
+            sys.exit(1)
+        # Click hands back typer.Exit's code instead of exiting when not standalone.
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         from dangdn_cli.errors import DangdnError
@@ -45,10 +83,14 @@ class HandledGroup(TyperGroup):
             raise
 
 
-def _fail(message: str, code: int) -> None:
+def _print_error(message: str) -> None:
     from dangdn_cli.output import err_console
 
     err_console.print(message, style="red", markup=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int) -> None:
+    _print_error(message)
     raise typer.Exit(code)
 
 
@@ -78,7 +120,8 @@ def root(
         typer.Option(
             "--db",
             help=tr(
-                "Tệp sổ đăng ký hoặc URL SQLAlchemy (mặc định: biến DANGDN_DB, rồi thư mục ứng dụng).",
+                "Tệp sổ đăng ký hoặc URL SQLAlchemy "
+                "(mặc định: biến DANGDN_DB, rồi thư mục ứng dụng).",
                 "Registry file or SQLAlchemy URL (default: DANGDN_DB, then the app directory).",
             ),
             metavar="PATH_OR_URL",
@@ -148,12 +191,7 @@ def _register() -> None:
     import importlib
 
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"dangdn_cli.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"dangdn_cli.commands.{name}":
-                raise
-            continue  # TODO(integration): not written yet; remove this skip when all land
+        module = importlib.import_module(f"dangdn_cli.commands.{name}")
         if hasattr(module, "register"):
             module.register(app)
         else:
