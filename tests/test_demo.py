@@ -266,3 +266,21 @@ def test_no_fact_is_dated_in_the_future():
             for key, value in row.items():
                 if key not in planned and len(value) == 10 and value[4] == value[7] == "-":
                     assert date.fromisoformat(value) <= date.today(), (path.name, key, value)
+
+
+def test_demo_shows_eligibility_plan_progress_and_writes_the_report(built):
+    """Issues 3, 4 and 5 extend the demo: who qualifies, the plan, the files."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    assert list(built["eligibility"]) == ["party", "union", "youth", "women", "veterans"]
+    [plan] = built["plans"]
+    assert plan["plan"] == "83-KH/HU"
+    assert {t["figure"] for t in plan["targets"]} >= {"organizations.party.founded"}
+    names = sorted(Path(p).name for p in built["reports"])
+    assert names == ["bao-cao.docx", "bao-cao.md", "phu-luc.xlsx"]
+    docx_path = next(Path(p) for p in built["reports"] if p.endswith(".docx"))
+    text = "\n".join(p.text for p in Document(str(docx_path)).paragraphs)
+    assert "6 tháng đầu năm 2024" in text
+    xlsx_path = next(Path(p) for p in built["reports"] if p.endswith(".xlsx"))
+    assert load_workbook(xlsx_path, read_only=True).sheetnames

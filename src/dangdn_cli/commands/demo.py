@@ -32,7 +32,22 @@ def demo(
         print_json(result)
         return
     print_demo_summary(result)
+    print_extensions(result)
     print_next_steps(result)
+
+
+def print_extensions(result: dict[str, Any]) -> None:
+    """Eligibility, plan progress and the report files written."""
+    from dangdn_cli.commands.eligible import print_demo_summary as print_eligibility
+    from dangdn_cli.commands.plan import print_progress
+    from dangdn_cli.output import console
+
+    print_eligibility(result["eligibility"], result["as_of"])
+    for progress in result["plans"]:
+        print_progress(progress)
+    console.print(tr("Báo cáo mẫu (6 tháng đầu năm 2024):", "Sample report (first half of 2024):"))
+    for path in result["reports"]:
+        console.print(f"  {path}", markup=False, soft_wrap=True)
 
 
 def print_demo_summary(result: dict[str, Any]) -> None:

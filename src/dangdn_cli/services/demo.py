@@ -445,8 +445,28 @@ def build(out_dir: Path | str | None = None, examples: Path | None = None) -> di
             result["loaded"] = load(session, folder)
         with db.session() as session:
             result["summary"] = summarize(session, on)
+            _extend(session, result, out, on)
     result["seconds"] = round(time.perf_counter() - started, 2)
     return result
+
+
+# The period the example district's activity is recorded in.
+DEMO_REPORT_PERIOD = "2024H1"
+
+
+def _extend(session: Session, result: dict[str, Any], out: Path, on: date) -> None:
+    """What the demo shows beyond the summary: who qualifies (and who is
+    close), each plan's progress, and the report files."""
+    from sqlmodel import col, select
+
+    from dangdn_cli.models import Plan
+    from dangdn_cli.services import eligibility, plans, reports
+
+    result["eligibility"] = eligibility.demo_summary(session, on)
+    codes = session.exec(select(Plan.code).order_by(col(Plan.start_on))).all()
+    result["plans"] = [plans.progress(session, code, on) for code in codes]
+    written = reports.write_demo_reports(session, out, period=DEMO_REPORT_PERIOD)
+    result["reports"] = [str(path) for path in written]
 
 
 # The summary -----------------------------------------------------------------
