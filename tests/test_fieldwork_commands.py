@@ -226,3 +226,30 @@ def test_vietnamese_labels(cli: Any, base: dict[str, int], monkeypatch: Any) -> 
     assert "Đã ghi hoạt động 1." in added
     assert "học tập, quán triệt" in added
     assert "Ghi một lần gặp doanh nghiệp." in cli("visit", "add", "--help").stdout
+
+
+def test_enterprise_show_lists_the_latest_visits_as_of_a_date(
+    cli: Any, base: dict[str, int]
+) -> None:
+    code = E1
+    for when, step in (("2024-02-01", "Gặp chủ"), ("2024-05-01", "Lập hồ sơ")):
+        cli(
+            "visit",
+            "add",
+            "--enterprise",
+            code,
+            "--on",
+            when,
+            "--cadre",
+            "Lê Hà",
+            "--next",
+            step,
+            "--next-due",
+            "2024-06-01",
+        )
+    shown = cli("enterprise", "show", code, "--json").json()
+    assert [v["visited_on"] for v in shown["latest_visits"]] == ["2024-05-01", "2024-02-01"]
+    earlier = cli("enterprise", "show", code, "--as-of", "2024-03-01", "--json").json()
+    assert [v["visited_on"] for v in earlier["latest_visits"]] == ["2024-02-01"]
+    table = cli("enterprise", "show", code).stdout
+    assert "Lần làm việc gần nhất" in table and "Lập hồ sơ" in table

@@ -163,7 +163,14 @@ def print_table(
     formatters: dict[str, Callable[[Any], str]] | None = None,
     drop_empty: bool = True,
 ) -> None:
-    console.print(table(rows, columns, title, formatters, drop_empty))
+    from rich.measure import Measurement
+
+    built = table(rows, columns, title, formatters, drop_empty)
+    # Codes and dates are never cut: when they alone overflow the terminal,
+    # render wider and let the terminal wrap the lines.
+    needed = Measurement.get(console, console.options.update(max_width=1_000), built).minimum
+    target = console if needed <= console.width else Console(highlight=False, width=needed)
+    target.print(built)
     if not rows:
         console.print(tr("(không có dòng nào)", "(no rows)"), style="dim")
 

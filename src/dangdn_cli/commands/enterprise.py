@@ -168,6 +168,22 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
             title=tr("Tổ chức", "Organisations"),
             formatters={"type": label_of("org_short")},
         )
+    if record.get("latest_visits"):
+        from dangdn_cli.services.outreach import follow_up_label, purpose_label
+
+        print_table(
+            record["latest_visits"],
+            [
+                ("visited_on", "Ngày", "Date"),
+                ("cadre", "Cán bộ", "Cadre"),
+                ("purpose", "Mục đích", "Purpose"),
+                ("next_step", "Bước tiếp theo", "Next step"),
+                ("next_due_on", "Hạn", "Due"),
+                ("follow_up", "Theo dõi", "Follow-up"),
+            ],
+            title=tr("Lần làm việc gần nhất", "Latest visits"),
+            formatters={"purpose": purpose_label, "follow_up": follow_up_label},
+        )
 
 
 @app.command(

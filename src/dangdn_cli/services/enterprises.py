@@ -300,11 +300,12 @@ def set_status(session: Session, tax_code: str, on: date, status: str) -> dict[s
 
 
 def show(session: Session, tax_code: str, on: date | None = None) -> dict[str, Any]:
-    """The enterprise as of ``on`` (default today), with its organisations.
+    """The enterprise as of ``on`` (default today), with its organisations
+    and its latest outreach visits.
 
     Before its first recorded day it shows its first known attributes with
     no status and no workforce."""
-    from dangdn_cli.services import organizations
+    from dangdn_cli.services import organizations, outreach
 
     on = on or today()
     enterprise_id = get_id(session, tax_code)
@@ -327,6 +328,7 @@ def show(session: Session, tax_code: str, on: date | None = None) -> dict[str, A
     shown = _public(state)
     shown["as_of"] = on
     shown["organizations"] = organizations.covering(session, enterprise_id, on)
+    shown["latest_visits"] = outreach.latest_visits(session, enterprise_id, on=on)
     return shown
 
 

@@ -213,18 +213,20 @@ def list_visits(
     return [_record(r, as_of) for r in session.connection().execute(stmt).mappings()]
 
 
-def latest_visits(session: Session, enterprise_id: int, limit: int = 3) -> list[dict[str, Any]]:
-    """The enterprise's latest visits, newest first, follow-up state as of today
-    (for ``enterprise show``)."""
-    today = date.today()
-    stmt = _select(today)
+def latest_visits(
+    session: Session, enterprise_id: int, limit: int = 3, on: date | None = None
+) -> list[dict[str, Any]]:
+    """The enterprise's latest visits on or before ``on`` (default today),
+    newest first, with the follow-up state that day (for ``enterprise show``)."""
+    on = on or date.today()
+    stmt = _select(on)
     c = stmt.selected_columns
     stmt = (
-        stmt.where(c.enterprise_id == enterprise_id)
+        stmt.where(c.enterprise_id == enterprise_id, c.visited_on <= on)
         .order_by(c.visited_on.desc(), c.id.desc())
         .limit(limit)
     )
-    return [_record(r, today) for r in session.connection().execute(stmt).mappings()]
+    return [_record(r, on) for r in session.connection().execute(stmt).mappings()]
 
 
 def due_items(session: Session, on: date) -> list[dict[str, Any]]:
