@@ -109,3 +109,15 @@ def test_english_headers(cli):
     cli("enterprise", "add", "--tax-code", "0100109106", "--name", "An", "--workers", "1200")
     out = cli("--lang", "en", "enterprise", "list").stdout
     assert "Tax code" in out and "Workers" in out and "1,200" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "vi", "en"),
+    [(0.2, 0, "20 %", "20%"), (1.0, 0, "100 %", "100%"), (0.0, 0, "0 %", "0%"),
+     (0.995, 1, "99,5 %", "99.5%"), (1.0, 1, "100 %", "100%"), (12.5, 2, "1.250 %", "1,250%")],
+)  # fmt: skip
+def test_percentages_keep_whole_numbers(value, digits, vi, en):
+    i18n.set_lang("vi")
+    assert i18n.fmt_pct(value, digits) == vi
+    i18n.set_lang("en")
+    assert i18n.fmt_pct(value, digits) == en

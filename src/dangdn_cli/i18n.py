@@ -15,13 +15,25 @@ LANGUAGES = ("vi", "en")
 _current: str | None = None
 
 
+_from_env: str | None = None
+
+
 def set_lang(lang: str | None) -> None:
-    global _current
+    """Choose the language (None: DANGDN_LANG, read again on next use)."""
+    global _current, _from_env
     _current = lang
+    _from_env = None
 
 
 def lang() -> str:
-    chosen = _current or os.environ.get("DANGDN_LANG", "vi")
+    # Called for every label: read the environment once, not on every call.
+    global _from_env
+    if _current:
+        chosen = _current
+    else:
+        if _from_env is None:
+            _from_env = os.environ.get("DANGDN_LANG", "vi")
+        chosen = _from_env
     return chosen if chosen in LANGUAGES else "vi"
 
 
@@ -63,7 +75,9 @@ def fmt_num(value: float | int | None, digits: int = 1) -> str:
         return "–"
     quantum = Decimal(1).scaleb(-digits)
     rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{digits}f}".rstrip("0").rstrip(".")
+    text = f"{rounded:,.{digits}f}"
+    if digits > 0:  # 99.50 -> 99.5, 100.0 -> 100; never strip a whole number's zeros
+        text = text.rstrip("0").rstrip(".")
     if lang() == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
