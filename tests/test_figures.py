@@ -397,5 +397,8 @@ def test_sections_compute_only_what_is_asked(district):
 
 
 def test_rating_labels_use_the_scales():
-    assert figures.label("ratings.party.xuat_sac") == "Số tổ chức đảng xếp loại xuất sắc"
+    assert figures.label("ratings.party.xuat_sac") == (
+        "Số tổ chức đảng xếp loại hoàn thành xuất sắc nhiệm vụ"
+    )
+    assert figures.label("ratings.youth.kha") == "Số tổ chức đoàn xếp loại khá"
     assert figures.label("enterprises.active") == "Doanh nghiệp đang hoạt động"

@@ -25,13 +25,14 @@ COLUMNS = [
 ]
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, key: str = "") -> str:
     from dangdn_cli.services.rules import grade_label
 
     if isinstance(value, bool):
         return tr("có", "yes") if value else tr("không", "no")
     if isinstance(value, list):
-        return ", ".join(f"{code} ({grade_label(code)})" for code in value)
+        org_type = key.split(".")[1] if key.startswith("rating.") else None
+        return ", ".join(f"{code} ({grade_label(code, org_type)})" for code in value)
     return str(value)
 
 
@@ -50,7 +51,8 @@ def show(as_json: Json = False) -> None:
     if as_json:
         print_json(rows)
         return
-    print_table(rows, COLUMNS, tr("Quy tắc đang áp dụng", "Rules in force"), {"value": _value})
+    shown = [{**row, "value": _value(row["value"], row["key"])} for row in rows]
+    print_table(shown, COLUMNS, tr("Quy tắc đang áp dụng", "Rules in force"))
 
 
 @app.command(
@@ -89,7 +91,7 @@ def set_(
         return
     success(
         tr(
-            f"Đã đặt {record['key']} = {_value(record['value'])}.",
-            f"Set {record['key']} = {_value(record['value'])}.",
+            f"Đã đặt {record['key']} = {_value(record['value'], record['key'])}.",
+            f"Set {record['key']} = {_value(record['value'], record['key'])}.",
         )
     )

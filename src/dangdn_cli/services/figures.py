@@ -84,12 +84,10 @@ _MEMBER_LABELS = {
 
 
 def _rating_label(kind: str, grade: str) -> tuple[str, str]:
-    try:
-        from dangdn_cli.services.rules import GRADE_LABELS
-    except ImportError:
-        GRADE_LABELS = {}
+    from dangdn_cli.services.rules import grade_pair
+
     vi, en = _TYPE_LABELS.get(kind, (kind, kind))
-    grade_vi, grade_en = GRADE_LABELS.get(grade, (grade, grade))
+    grade_vi, grade_en = grade_pair(grade, kind) or (grade, grade)
     return (f"Số {vi} xếp loại {grade_vi}", f"{en.capitalize()} rated {grade_en}")
 
 

@@ -27,6 +27,7 @@ from dangdn_cli.models import (
     Rating,
 )
 from dangdn_cli.services.outreach import current_name, table_of
+from dangdn_cli.services.rules import grade_pair
 
 RATING = table_of(Rating)
 AWARD = table_of(Award)
@@ -41,31 +42,6 @@ ORG_TYPE_LABELS = {
     "youth": ("đoàn thanh niên", "youth union"),
     "women": ("hội phụ nữ", "women's union"),
     "veterans": ("hội cựu chiến binh", "veterans' association"),
-}
-
-_COMMON_GRADE_LABELS = {
-    "xuat_sac": ("xuất sắc", "excellent"),
-    "tot": ("tốt", "good"),
-    "kha": ("khá", "fair"),
-    "trung_binh": ("trung bình", "average"),
-    "yeu": ("yếu", "weak"),
-    "hoan_thanh": ("hoàn thành nhiệm vụ", "completed its tasks"),
-    "khong_hoan_thanh": ("không hoàn thành nhiệm vụ", "did not complete its tasks"),
-    "vung_manh": ("vững mạnh", "strong"),
-    "vung_manh_xuat_sac": ("vững mạnh xuất sắc", "strong, excellent"),
-    "trong_sach_vung_manh": ("trong sạch, vững mạnh", "clean and strong"),
-    "trong_sach_vung_manh_xuat_sac": (
-        "trong sạch, vững mạnh xuất sắc",
-        "clean and strong, excellent",
-    ),
-}
-GRADE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "party": {
-        "xuat_sac": ("hoàn thành xuất sắc nhiệm vụ", "completed its tasks excellently"),
-        "tot": ("hoàn thành tốt nhiệm vụ", "completed its tasks well"),
-        "hoan_thanh": ("hoàn thành nhiệm vụ", "completed its tasks"),
-        "khong_hoan_thanh": ("không hoàn thành nhiệm vụ", "did not complete its tasks"),
-    },
 }
 
 AWARD_KINDS = ("org", "enterprise", "person")
@@ -113,7 +89,7 @@ def org_type_label(code: Any) -> str:
 
 def grade_label(org_type: str | None, code: Any) -> str:
     """A grade as people say it, e.g. party ``tot`` → "hoàn thành tốt nhiệm vụ"."""
-    pair = GRADE_LABELS.get(org_type or "", {}).get(code) or _COMMON_GRADE_LABELS.get(code)
+    pair = grade_pair(str(code or ""), org_type)
     return tr(*pair) if pair else str(code or "")
 
 
@@ -158,7 +134,7 @@ def parse_grade(session: Session, org_type: str, value: str | None) -> str:
     text = (value or "").strip()
     key = _grade_key(text)
     for code in scale:
-        pair = GRADE_LABELS.get(org_type, {}).get(code) or _COMMON_GRADE_LABELS.get(code)
+        pair = grade_pair(code, org_type)
         names = {_grade_key(code), *(_grade_key(name) for name in pair or ())}
         if key in names:
             return code

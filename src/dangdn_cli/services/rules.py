@@ -166,14 +166,14 @@ RULES: dict[str, RuleDef] = {
     ),
 }
 
-# How a person reads a grade code (the rating engineer may reuse this).
+# How a person reads a grade code; TYPE_GRADE_LABELS where a type words it its own way.
 GRADE_LABELS: dict[str, tuple[str, str]] = {
     "xuat_sac": ("xuất sắc", "excellent"),
     "tot": ("tốt", "good"),
     "kha": ("khá", "fair"),
     "trung_binh": ("trung bình", "average"),
-    "hoan_thanh": ("hoàn thành", "completed"),
-    "khong_hoan_thanh": ("không hoàn thành", "not completed"),
+    "hoan_thanh": ("hoàn thành nhiệm vụ", "completed its tasks"),
+    "khong_hoan_thanh": ("không hoàn thành nhiệm vụ", "did not complete its tasks"),
     "yeu": ("yếu", "weak"),
     "vung_manh": ("vững mạnh", "strong"),
     "vung_manh_xuat_sac": ("vững mạnh xuất sắc", "strong, excellent"),
@@ -182,6 +182,13 @@ GRADE_LABELS: dict[str, tuple[str, str]] = {
         "trong sạch, vững mạnh xuất sắc",
         "clean and strong, excellent",
     ),
+}
+
+TYPE_GRADE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "party": {
+        "xuat_sac": ("hoàn thành xuất sắc nhiệm vụ", "completed its tasks excellently"),
+        "tot": ("hoàn thành tốt nhiệm vụ", "completed its tasks well"),
+    },
 }
 
 _TRUE = {"true", "yes", "1", "có", "co", "on", "đúng", "dung"}
@@ -201,9 +208,16 @@ class InvalidRuleValue(errors.ValidationError):
     en = 'Invalid value for {key}: "{value}" ({reason}).'
 
 
-def grade_label(code: str) -> str:
-    """A grade code as a person reads it ("xuat_sac" -> "xuất sắc")."""
-    return tr(*GRADE_LABELS[code]) if code in GRADE_LABELS else code
+def grade_pair(code: str, org_type: str | None = None) -> tuple[str, str] | None:
+    """The (Vietnamese, English) words for a grade of a type, if known."""
+    return TYPE_GRADE_LABELS.get(org_type or "", {}).get(code) or GRADE_LABELS.get(code)
+
+
+def grade_label(code: str, org_type: str | None = None) -> str:
+    """A grade code as a person reads it ("xuat_sac" -> "xuất sắc"; for the
+    party "hoàn thành xuất sắc nhiệm vụ")."""
+    pair = grade_pair(code, org_type)
+    return tr(*pair) if pair else code
 
 
 def _definition(key: str) -> RuleDef:
