@@ -19,7 +19,7 @@ from dangdn_cli import audit, errors, validate
 from dangdn_cli.i18n import clean_text, fmt_date, tr
 from dangdn_cli.models import Activity, Organization
 from dangdn_cli.services import history
-from dangdn_cli.services.outreach import table_of
+from dangdn_cli.services.history import table_of
 
 KINDS = ("study", "congress", "other")
 KIND_LABELS = {

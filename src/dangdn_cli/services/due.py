@@ -12,7 +12,7 @@ import calendar
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlmodel import Session
 
 from dangdn_cli.i18n import fmt_date, tr
@@ -26,14 +26,8 @@ from dangdn_cli.models import (
     Workforce,
 )
 from dangdn_cli.services import history
+from dangdn_cli.services.history import table_of
 from dangdn_cli.services.periods import Period, parse_period
-
-
-def table_of(model: Any) -> Table:
-    """The Core table of a SQLModel class, typed."""
-    table: Table = model.__table__
-    return table
-
 
 DEFAULT_DEADLINES = {"half_year": (25, 5), "year": (25, 12)}
 PROFILE_KEYS = {"half_year": "deadline_half_year", "year": "deadline_year"}

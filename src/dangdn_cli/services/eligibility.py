@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlalchemy import (
     Select,
-    Table,
     and_,
     case,
     false,
@@ -88,11 +87,6 @@ def counted_noun(org_type: str, n: int) -> str:
     return tr(vi, one if n == 1 else many)
 
 
-def _table(model: Any) -> Table:
-    table: Table = model.__table__
-    return table
-
-
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later, clipped to the month's end
     (29/02/2024 + 12 months = 28/02/2025; 31/01 + 1 month = 28 or 29/02)."""
@@ -129,19 +123,6 @@ def _checks(org_type: str, values: dict[str, Any]) -> list[_Check]:
     return out
 
 
-def _latest_id(model: Any, on: date, enterprise_id: Any) -> Any:
-    """The id of the row of ``model`` in force on ``on`` for one enterprise:
-    a correlated index seek, much faster than ranking the whole table."""
-    table = _table(model).alias()
-    return (
-        select(table.c.id)
-        .where(table.c.enterprise_id == enterprise_id, table.c.effective_on <= on)
-        .order_by(table.c.effective_on.desc(), table.c.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
 def _member_counts(org_type: str, on: date, detail: bool) -> Any:
     """Per enterprise, distinct persons whose membership of the type and whose
     employment there are both in force on ``on``.
@@ -150,8 +131,8 @@ def _member_counts(org_type: str, on: date, detail: bool) -> Any:
     not yet official on stable terms, ``unstable`` = official without a stable
     contract (reported, not counted). Without ``detail`` only ``counted`` is
     computed (the others read 0): one COUNT DISTINCT instead of three."""
-    member = _table(Membership)
-    job = _table(Employment)
+    member = history.table_of(Membership)
+    job = history.table_of(Employment)
     where = [
         member.c.type == org_type,
         history.in_force(member.c.joined_on, member.c.left_on, on),
@@ -203,10 +184,10 @@ def _rows_query(org_type: str, on: date, checks: Sequence[_Check], mode: str) ->
     """The considered enterprises with what the checks read, filtered by mode:
     ``eligible`` (every check passes), ``near`` (only the count fails, and
     something is there), ``joint`` (party: 1 to threshold-1 counted), ``all``."""
-    ent = _table(Enterprise)
-    status = _table(EnterpriseStatus).alias("status_now")
-    version = _table(EnterpriseVersion).alias("version_now")
-    workforce = _table(Workforce).alias("workforce_now")
+    ent = history.table_of(Enterprise)
+    status = history.table_of(EnterpriseStatus).alias("status_now")
+    version = history.table_of(EnterpriseVersion).alias("version_now")
+    workforce = history.table_of(Workforce).alias("workforce_now")
     detail = mode in ("near", "all")
     counts = _member_counts(org_type, on, detail) if org_type != "union" else None
 
@@ -238,12 +219,12 @@ def _rows_query(org_type: str, on: date, checks: Sequence[_Check], mode: str) ->
     source: Any = ent
     if counts is not None:
         source = ent.join(counts, counts.c.enterprise_id == ent.c.id, isouter=not needs_members)
-    source = source.join(status, status.c.id == _latest_id(EnterpriseStatus, on, ent.c.id))
+    source = source.join(status, status.c.id == history.latest_id(EnterpriseStatus, on, ent.c.id))
     source = source.join(
-        version, version.c.id == _latest_id(EnterpriseVersion, on, ent.c.id), isouter=True
+        version, version.c.id == history.latest_id(EnterpriseVersion, on, ent.c.id), isouter=True
     )
     source = source.join(
-        workforce, workforce.c.id == _latest_id(Workforce, on, ent.c.id), isouter=True
+        workforce, workforce.c.id == history.latest_id(Workforce, on, ent.c.id), isouter=True
     )
     query = (
         select(
@@ -525,8 +506,11 @@ def _party_member_rows(
             job.c.stable == true(),
         ]
 
-    member, job = _table(Membership), _table(Employment)
-    pending_member, pending_job = _table(Membership).alias(), _table(Employment).alias()
+    member, job = history.table_of(Membership), history.table_of(Employment)
+    pending_member, pending_job = (
+        history.table_of(Membership).alias(),
+        history.table_of(Employment).alias(),
+    )
     pending = (
         select(pending_job.c.enterprise_id)
         .select_from(

@@ -30,7 +30,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, and_, case, distinct, func, literal, select, union_all
+from sqlalchemy import and_, case, distinct, func, literal, select, union_all
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
@@ -262,12 +262,6 @@ def get_rules(session: Session) -> dict[str, Any]:
     return {**DEFAULT_RULES, **rules.get_rules(session)}
 
 
-def _table(model: Any) -> Table:
-    """The Core table of a SQLModel class, typed."""
-    table: Table = model.__table__
-    return table
-
-
 def _between(column: Any, start: date, end: date) -> ColumnElement[bool]:
     return and_(column >= start, column <= end)
 
@@ -284,44 +278,27 @@ def _official(on: date) -> ColumnElement[bool]:
     return history.party_official(on)
 
 
-def _latest_id(model: Any, on: date, enterprise_id: Any) -> Any:
-    """The id of ``model``'s row in force on ``on`` for the outer enterprise.
-
-    A correlated lookup walks the (enterprise_id, effective_on) index once per
-    enterprise; ranking whole tables with a window function is several times
-    slower on SQLite at 100,000 enterprises, and this runs the same on PostgreSQL.
-    """
-    inner = _table(model).alias(f"{model.__name__.lower()}_in_force")
-    return (
-        select(inner.c.id)
-        .where(inner.c.enterprise_id == enterprise_id, inner.c.effective_on <= on)
-        .order_by(inner.c.effective_on.desc(), inner.c.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
 def enterprise_facts(on: date, with_attributes: bool = False) -> Any:
     """One row per enterprise registered by ``on``: id, status, workers,
     stable_workers (and commune, zone, sector with ``with_attributes``) in
     force that day — the same facts as ``history.enterprise_state``."""
-    ent = _table(Enterprise)
-    status = _table(EnterpriseStatus).alias("status_now")
-    workforce = _table(Workforce).alias("workforce_now")
+    ent = history.table_of(Enterprise)
+    status = history.table_of(EnterpriseStatus).alias("status_now")
+    workforce = history.table_of(Workforce).alias("workforce_now")
     columns: list[Any] = [
         ent.c.id,
         status.c.status,
         workforce.c.total.label("workers"),
         workforce.c.stable.label("stable_workers"),
     ]
-    joined = ent.join(status, status.c.id == _latest_id(EnterpriseStatus, on, ent.c.id)).outerjoin(
-        workforce, workforce.c.id == _latest_id(Workforce, on, ent.c.id)
-    )
+    joined = ent.join(
+        status, status.c.id == history.latest_id(EnterpriseStatus, on, ent.c.id)
+    ).outerjoin(workforce, workforce.c.id == history.latest_id(Workforce, on, ent.c.id))
     if with_attributes:
-        version = _table(EnterpriseVersion).alias("version_now")
+        version = history.table_of(EnterpriseVersion).alias("version_now")
         columns += [version.c.commune, version.c.zone, version.c.sector]
         joined = joined.outerjoin(
-            version, version.c.id == _latest_id(EnterpriseVersion, on, ent.c.id)
+            version, version.c.id == history.latest_id(EnterpriseVersion, on, ent.c.id)
         )
     return select(*columns).select_from(joined).subquery()
 
@@ -363,7 +340,7 @@ def _enterprises(session: Session, end: date, min_stable: int) -> dict[str, Any]
 def _organizations(
     session: Session, start: date, end: date, covered: dict[str, int]
 ) -> dict[str, Any]:
-    org = _table(Organization)
+    org = history.table_of(Organization)
     out = {
         k: {"active": 0, "founded": 0, "dissolved": 0, "enterprises_covered": covered.get(k, 0)}
         for k in ORG_TYPES
@@ -383,8 +360,8 @@ def _organizations(
 
 
 def _members(session: Session, start: date, end: date) -> dict[str, Any]:
-    mem = _table(Membership)
-    emp = _table(Employment)
+    mem = history.table_of(Membership)
+    emp = history.table_of(Employment)
     conn = session.connection()
     out: dict[str, dict[str, Any]] = {
         "party": {"total": 0, "official": 0, "probationary": 0, "admitted": 0, "owners": 0},
@@ -438,7 +415,7 @@ def _members(session: Session, start: date, end: date) -> dict[str, Any]:
 
 
 def _candidates(session: Session, start: date, end: date) -> dict[str, int]:
-    cand = _table(Candidate)
+    cand = history.table_of(Candidate)
     row = (
         session.connection()
         .execute(
@@ -636,8 +613,8 @@ def breakdown(session: Session, on: date, by: str = "commune") -> list[dict[str,
         )
 
     # Each active organisation under the enterprise with the lowest id it covers.
-    org = _table(Organization)
-    oe = _table(OrganizationEnterprise)
+    org = history.table_of(Organization)
+    oe = history.table_of(OrganizationEnterprise)
     anchored = (
         select(org.c.type, func.min(oe.c.enterprise_id).label("enterprise_id"))
         .select_from(org.outerjoin(oe, oe.c.organization_id == org.c.id))
@@ -646,8 +623,8 @@ def breakdown(session: Session, on: date, by: str = "commune") -> list[dict[str,
         .subquery()
     )
     # Each member once per type, under the lowest-id enterprise employing them that day.
-    mem = _table(Membership)
-    emp = _table(Employment)
+    mem = history.table_of(Membership)
+    emp = history.table_of(Employment)
     members = (
         select(mem.c.type, func.min(emp.c.enterprise_id).label("enterprise_id"))
         .select_from(

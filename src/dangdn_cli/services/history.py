@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, func, or_, select
+from sqlalchemy import Select, Table, and_, or_, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import col
 
@@ -32,23 +32,33 @@ def table_of(model: Any) -> Table:
     return table
 
 
-def latest(model: Any, on: Any, key: str = "enterprise_id", key_value: Any = None) -> Any:
-    """The row of ``model`` in force on ``on`` for each ``key``: the latest
-    ``effective_on`` on or before it (ties go to the later entry).
-
-    ``key_value`` narrows it to one key (one enterprise) before ranking, so a
-    single lookup does not rank the whole table."""
-    table = table_of(model)
-    rank = (
-        func.row_number()
-        .over(partition_by=table.c[key], order_by=(table.c.effective_on.desc(), table.c.id.desc()))
-        .label("rank_")
+def latest_id(model: Any, on: Any, enterprise_id: Any) -> Any:
+    """The id of the row of ``model`` in force on ``on`` for one enterprise
+    (the latest ``effective_on`` on or before it; ties go to the later entry),
+    as a correlated scalar subquery: an index seek on (enterprise_id,
+    effective_on) per enterprise, several times faster than ranking the whole
+    table with a window function, on SQLite and PostgreSQL alike."""
+    table = table_of(model).alias()
+    return (
+        select(table.c.id)
+        .where(table.c.enterprise_id == enterprise_id, table.c.effective_on <= on)
+        .order_by(table.c.effective_on.desc(), table.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
     )
-    ranked = select(table, rank).where(table.c.effective_on <= on)
-    if key_value is not None:
-        ranked = ranked.where(table.c[key] == key_value)
-    sub = ranked.subquery()
-    return select(sub).where(sub.c.rank_ == 1).subquery()
+
+
+def latest(model: Any, on: Any) -> Any:
+    """The rows of ``model`` in force on ``on``, one per enterprise (a
+    subquery with the table's columns)."""
+    table = table_of(model)
+    ent = table_of(Enterprise)
+    return (
+        select(table)
+        .select_from(ent)
+        .join(table, table.c.id == latest_id(model, on, ent.c.id))
+        .subquery()
+    )
 
 
 def in_force(start: Any, end: Any, on: date) -> ColumnElement[bool]:
@@ -82,10 +92,10 @@ def enterprise_state(on: Any, enterprise_id: Any = None) -> Select[Any]:
     """One row per enterprise registered by ``on``: identity, attributes,
     status, flags and workforce in force that day (only one enterprise if
     ``enterprise_id`` is given). Both may be bound parameters."""
-    version = latest(EnterpriseVersion, on, key_value=enterprise_id)
-    status = latest(EnterpriseStatus, on, key_value=enterprise_id)
-    workforce = latest(Workforce, on, key_value=enterprise_id)
     ent = table_of(Enterprise)
+    version = table_of(EnterpriseVersion).alias("version_now")
+    status = table_of(EnterpriseStatus).alias("status_now")
+    workforce = table_of(Workforce).alias("workforce_now")
     query = (
         select(
             ent.c.id,
@@ -111,9 +121,9 @@ def enterprise_state(on: Any, enterprise_id: Any = None) -> Select[Any]:
             workforce.c.effective_on.label("workforce_on"),
         )
         .select_from(ent)
-        .join(status, status.c.enterprise_id == ent.c.id)
-        .join(version, version.c.enterprise_id == ent.c.id, isouter=True)
-        .join(workforce, workforce.c.enterprise_id == ent.c.id, isouter=True)
+        .join(status, status.c.id == latest_id(EnterpriseStatus, on, ent.c.id))
+        .join(version, version.c.id == latest_id(EnterpriseVersion, on, ent.c.id), isouter=True)
+        .join(workforce, workforce.c.id == latest_id(Workforce, on, ent.c.id), isouter=True)
     )
     if enterprise_id is not None:
         query = query.where(ent.c.id == enterprise_id)

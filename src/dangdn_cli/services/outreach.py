@@ -15,15 +15,16 @@ from __future__ import annotations
 import csv
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Select, Table, and_, case, exists, literal, or_, select
+from sqlalchemy import Select, and_, case, exists, literal, or_, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from dangdn_cli import audit, errors, validate
 from dangdn_cli.i18n import clean_text, fmt_date, tr
 from dangdn_cli.models import Enterprise, EnterpriseVersion, Visit
+from dangdn_cli.services.history import table_of
 
 PURPOSES = ("survey", "advocacy", "founding", "other")
 PURPOSE_LABELS = {
@@ -37,11 +38,6 @@ FOLLOW_UP_LABELS = {
     "overdue": ("quá hạn", "overdue"),
     "closed": ("đã gặp lại", "closed"),
 }
-
-
-def table_of(model: Any) -> Table:
-    """The Core table of a SQLModel class (typed, for SQL expressions)."""
-    return cast(Table, model.__table__)
 
 
 VISIT = table_of(Visit)

@@ -26,7 +26,8 @@ from dangdn_cli.models import (
     Person,
     Rating,
 )
-from dangdn_cli.services.outreach import current_name, table_of
+from dangdn_cli.services.history import table_of
+from dangdn_cli.services.outreach import current_name
 from dangdn_cli.services.rules import grade_pair
 
 RATING = table_of(Rating)
