@@ -139,7 +139,7 @@ def _fit(
         if _no_wrap(key):
             floors.append(full)
         else:
-            word = max(cell_len(w) for w in header.split())
+            word = max((cell_len(w) for w in header.split()), default=0)
             floors.append(min(full, max(word, 18 if key in WIDE_KEYS else 10)))
     spare = available - sum(floors)
     if spare <= 0:
