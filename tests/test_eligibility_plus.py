@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dangdn_cli.services.eligibility import add_months
+from dangdn_cli.services.history import add_months
 from test_eligibility import (
     A,
     B,

@@ -8,7 +8,6 @@ congress held on or before D; the term ends on that congress's
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -77,13 +76,6 @@ class OrgDissolved(errors.StateError):
 
 def kind_label(code: Any) -> str:
     return tr(*KIND_LABELS[code]) if code in KIND_LABELS else str(code or "")
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (clamped to the month's end: 31/8 + 6 = 28/2)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _select() -> Select[Any]:
@@ -222,7 +214,7 @@ def current_terms(on: date) -> Any:
 
 def terms_ending_condition(terms: Any, on: date) -> Any:
     """The current term ends within 6 months of ``on``: ``on`` ≤ end ≤ ``on`` + 6 months."""
-    return terms.c.term_end_on.between(on, add_months(on, TERM_WARNING_MONTHS))
+    return terms.c.term_end_on.between(on, history.add_months(on, TERM_WARNING_MONTHS))
 
 
 def terms_due(session: Session, on: date) -> list[dict[str, Any]]:
@@ -239,7 +231,7 @@ def terms_due(session: Session, on: date) -> list[dict[str, Any]]:
             terms.c.term_end_on,
         )
         .join(ORG, ORG.c.id == terms.c.org_id)
-        .where(terms.c.term_end_on <= add_months(on, TERM_WARNING_MONTHS))
+        .where(terms.c.term_end_on <= history.add_months(on, TERM_WARNING_MONTHS))
         .order_by(terms.c.term_end_on, terms.c.org_id)
     )
     from dangdn_cli.services.recognition import org_type_label

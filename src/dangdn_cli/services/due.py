@@ -64,12 +64,6 @@ def _on_or_after(day: int, month: int, as_of: date) -> date:
     raise AssertionError("unreachable")
 
 
-def add_months(on: date, months: int) -> date:
-    index = on.year * 12 + on.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(on.day, calendar.monthrange(year, month + 1)[1]))
-
-
 def _item(key: str, label: str, count: int, examples: list[str], hint: str = "") -> dict[str, Any]:
     return {"key": key, "label": label, "count": count, "examples": examples, "hint": hint}
 
@@ -179,7 +173,7 @@ def _probation_overdue(session: Session, on: date) -> dict[str, Any]:
                 and_(mem.c.official_on.is_(None), func.coalesce(mem.c.status, "") != "official"),
                 mem.c.official_on > on,
             ),
-            mem.c.joined_on <= add_months(on, -months),
+            mem.c.joined_on <= history.add_months(on, -months),
         )
         .order_by(mem.c.joined_on, mem.c.id)
     )

@@ -16,7 +16,6 @@ back, as plain dicts.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -85,14 +84,6 @@ def org_name(org_type: str) -> str:
 def counted_noun(org_type: str, n: int) -> str:
     vi, one, many = COUNTED[org_type]
     return tr(vi, one if n == 1 else many)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later, clipped to the month's end
-    (29/02/2024 + 12 months = 28/02/2025; 31/01 + 1 month = 28 or 29/02)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # --------------------------------------------------------------------------
@@ -566,7 +557,7 @@ def _qualifying_date(
         elif m["official_on"] is not None:
             official_from = m["official_on"]
         elif m["joined_on"] is not None:
-            official_from = add_months(m["joined_on"], months)
+            official_from = history.add_months(m["joined_on"], months)
         else:
             continue  # no admission date: cannot tell when
         ends = [d for d in (m["left_on"], m["end_on"]) if d is not None]

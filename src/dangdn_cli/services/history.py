@@ -7,6 +7,7 @@ Core selects that run the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import Any
 
@@ -59,6 +60,14 @@ def latest(model: Any, on: Any) -> Any:
         .join(table, table.c.id == latest_id(model, on, ent.c.id))
         .subquery()
     )
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (or earlier), clipped to the month's end
+    (29/02/2024 + 12 months = 28/02/2025; 31/08 + 6 months = 28/02)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def in_force(start: Any, end: Any, on: date) -> ColumnElement[bool]:
