@@ -277,6 +277,8 @@ def test_demo_shows_eligibility_plan_progress_and_writes_the_report(built):
     [plan] = built["plans"]
     assert plan["plan"] == "83-KH/HU"
     assert {t["figure"] for t in plan["targets"]} >= {"organizations.party.founded"}
+    # cadres.csv: one full-time assignment ended on 31/12/2023, so 2 of each kind today.
+    assert {c["kind"]: c["assigned"] for c in plan["cadres"]} == {"full_time": 2, "part_time": 2}
     names = sorted(Path(p).name for p in built["reports"])
     assert names == ["bao-cao.docx", "bao-cao.md", "phu-luc.xlsx"]
     docx_path = next(Path(p) for p in built["reports"] if p.endswith(".docx"))

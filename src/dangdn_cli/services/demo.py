@@ -313,6 +313,21 @@ def load_plan_cadre_caps(ctx: Context, row: Row) -> None:
     )
 
 
+@loads("cadres.csv")
+def load_cadres(ctx: Context, row: Row) -> None:
+    from dangdn_cli.services import plans
+
+    plans.add_cadre(
+        ctx.session,
+        row["name"],
+        row["kind"],
+        row["plan"],
+        validate.require_date(row["from"], "from"),
+        day(row, "to"),
+        [code for code in (row.get("enterprises") or "").split(";") if code],
+    )
+
+
 # The fieldwork engineer's files (visits, activities, ratings, awards,
 # models) load through their service, which reads the folder itself.
 
