@@ -17,7 +17,7 @@ from sqlalchemy import Select, and_, func, select
 from sqlmodel import Session
 
 from dangdn_cli import audit, errors, validate
-from dangdn_cli.i18n import clean_text, fmt_date, fold, tr
+from dangdn_cli.i18n import clean_text, fmt_date, fold, label, tr
 from dangdn_cli.models import (
     Award,
     EmulationModel,
@@ -37,13 +37,6 @@ ORG = table_of(Organization)
 ENTERPRISE = table_of(Enterprise)
 PERSON = table_of(Person)
 
-ORG_TYPE_LABELS = {
-    "party": ("tổ chức đảng", "party organisation"),
-    "union": ("công đoàn", "union"),
-    "youth": ("đoàn thanh niên", "youth union"),
-    "women": ("hội phụ nữ", "women's union"),
-    "veterans": ("hội cựu chiến binh", "veterans' association"),
-}
 
 AWARD_KINDS = ("org", "enterprise", "person")
 AWARD_KIND_LABELS = {
@@ -85,7 +78,7 @@ class DuplicateModel(errors.Conflict):
 
 
 def org_type_label(code: Any) -> str:
-    return tr(*ORG_TYPE_LABELS[code]) if code in ORG_TYPE_LABELS else str(code or "")
+    return label("org_type", code)
 
 
 def grade_label(org_type: str | None, code: Any) -> str:
