@@ -216,7 +216,7 @@ def _member_rows(session: Session, on: date, reveal: bool) -> Iterator[dict[str,
             m.joined_on,
             m.status,
             m.official_on,
-            m.organization_id,
+            org.id.label("organization_id"),
             org.name.label("org_name"),
             m.residence,
             ranked.c.role,
@@ -225,7 +225,15 @@ def _member_rows(session: Session, on: date, reveal: bool) -> Iterator[dict[str,
         )
         .select_from(table_of(Membership))
         .join(table_of(Person), p.id == m.person_id)
-        .join(table_of(Organization), org.id == m.organization_id, isouter=True)
+        # The organisation only while it exists on the day: a member recorded
+        # in a cell founded later (or dissolved already) had none then.
+        .join(
+            table_of(Organization),
+            and_(
+                org.id == m.organization_id, history.in_force(org.founded_on, org.dissolved_on, on)
+            ),
+            isouter=True,
+        )
         .join(ranked, and_(ranked.c.person_id == m.person_id, ranked.c.rank_ == 1), isouter=True)
         .join(table_of(Enterprise), ent.id == ranked.c.enterprise_id, isouter=True)
         .where(history.membership_active(on))
