@@ -347,6 +347,39 @@ class Importer:
             yield page
             last = page[-1].row_no
 
+    def decide_existing(self, stmt: sa.Select[Any], keys: Sequence[str]) -> None:
+        """Page through the staged rows that match a registry record (``stmt``),
+        let ``decide`` choose each one's action (and merged values for ``keys``),
+        and write the choices back to the staging table."""
+        row_no = self.stage.c.row_no
+        update = (
+            sa.update(self.stage)
+            .where(row_no == sa.bindparam("b_row"))
+            .values({k: sa.bindparam(f"b_{k}") for k in keys})
+        )
+        decide = (
+            sa.update(self.stage)
+            .where(row_no == sa.bindparam("b_row"))
+            .values(action=sa.bindparam("b_action"))
+        )
+        for page in self.pages(stmt):
+            decided: list[dict[str, Any]] = []
+            updated: list[dict[str, Any]] = []
+            for row in page:
+                self.decide(row._mapping, decided, updated)
+            if decided:
+                self.conn.execute(decide, decided)
+            if updated:
+                self.conn.execute(update, updated)
+            self.flush_problems()
+
+    def decide(
+        self, row: Any, decided: list[dict[str, Any]], updated: list[dict[str, Any]]
+    ) -> None:
+        """One existing record's staged row: append ``{b_row, b_action}`` to
+        ``decided`` or the merged values to ``updated`` (the subclass's rule)."""
+        raise NotImplementedError
+
     def duplicates(self, keys: list[str], what: str, column: str | None = None) -> None:
         """Flag every row repeating an earlier row's ``keys`` (none of them NULL),
         on the sheet field ``column`` (default the first key)."""

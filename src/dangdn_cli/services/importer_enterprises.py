@@ -182,26 +182,7 @@ class EnterpriseImporter(Importer):
             self.stage.outerjoin(current, current.c.id == s.enterprise_id)
         )
         stmt = stmt.where(existing)
-        update = (
-            sa.update(self.stage)
-            .where(s.row_no == sa.bindparam("b_row"))
-            .values({k: sa.bindparam(f"b_{k}") for k in self._merged_keys()})
-        )
-        decide = (
-            sa.update(self.stage)
-            .where(s.row_no == sa.bindparam("b_row"))
-            .values(action=sa.bindparam("b_action"))
-        )
-        for page in self.pages(stmt):
-            decided: list[dict[str, Any]] = []
-            updated: list[dict[str, Any]] = []
-            for row in page:
-                self._decide(row._mapping, decided, updated)
-            if decided:
-                self.conn.execute(decide, decided)
-            if updated:
-                self.conn.execute(update, updated)
-            self.flush_problems()
+        self.decide_existing(stmt, self._merged_keys())
 
     def _merged_keys(self) -> tuple[str, ...]:
         return (
@@ -218,7 +199,7 @@ class EnterpriseImporter(Importer):
             "new_founded",
         )
 
-    def _decide(
+    def decide(
         self, row: Any, decided: list[dict[str, Any]], updated: list[dict[str, Any]]
     ) -> None:
         row_no = row["row_no"]

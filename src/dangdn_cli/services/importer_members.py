@@ -307,26 +307,7 @@ class MemberImporter(Importer):
             .where(existing)
         )
         keys = (*PERSON_FIELDS, "name_key", *MEMBERSHIP_FIELDS, "start_on", "action", *FLAGS[:3])
-        update = (
-            sa.update(self.stage)
-            .where(s.row_no == sa.bindparam("b_row"))
-            .values({k: sa.bindparam(f"b_{k}") for k in keys})
-        )
-        decide = (
-            sa.update(self.stage)
-            .where(s.row_no == sa.bindparam("b_row"))
-            .values(action=sa.bindparam("b_action"))
-        )
-        for page in self.pages(stmt):
-            decided: list[dict[str, Any]] = []
-            updated: list[dict[str, Any]] = []
-            for row in page:
-                self._decide(row._mapping, decided, updated)
-            if decided:
-                self.conn.execute(decide, decided)
-            if updated:
-                self.conn.execute(update, updated)
-            self.flush_problems()
+        self.decide_existing(stmt, keys)
 
     def _current_status(self, row: Any) -> str | None:
         if row["membership_id"] is None or row["type"] != "party":
@@ -336,7 +317,7 @@ class MemberImporter(Importer):
             return "official" if official_on <= self.on else "probationary"
         return row["cur_status"]
 
-    def _decide(
+    def decide(
         self, row: Any, decided: list[dict[str, Any]], updated: list[dict[str, Any]]
     ) -> None:
         row_no = row["row_no"]
