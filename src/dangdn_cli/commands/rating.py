@@ -69,6 +69,7 @@ def set_(
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.output import print_json, print_record, success
     from dangdn_cli.services import recognition
+    from dangdn_cli.services.rules import grade_label
 
     if org is None:
         raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))
@@ -83,7 +84,7 @@ def set_(
     if not record["changed"]:
         success(tr(f"Xếp loại không đổi: {label}.", f"Rating unchanged: {label}."))
     elif record["previous_grade"]:
-        previous = recognition.grade_label(record["org_type"], record["previous_grade"])
+        previous = grade_label(record["previous_grade"], record["org_type"])
         success(
             tr(
                 f"Đã đổi xếp loại năm {year} của tổ chức {org}: {previous} → {label}.",

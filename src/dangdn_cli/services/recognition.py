@@ -28,7 +28,7 @@ from dangdn_cli.models import (
 )
 from dangdn_cli.services.history import table_of
 from dangdn_cli.services.outreach import current_name
-from dangdn_cli.services.rules import grade_pair
+from dangdn_cli.services.rules import grade_label, grade_pair
 
 RATING = table_of(Rating)
 AWARD = table_of(Award)
@@ -81,12 +81,6 @@ def org_type_label(code: Any) -> str:
     return label("org_type", code)
 
 
-def grade_label(org_type: str | None, code: Any) -> str:
-    """A grade as people say it, e.g. party ``tot`` → "hoàn thành tốt nhiệm vụ"."""
-    pair = grade_pair(str(code or ""), org_type)
-    return tr(*pair) if pair else str(code or "")
-
-
 def award_kind_label(code: Any) -> str:
     return tr(*AWARD_KIND_LABELS[code]) if code in AWARD_KIND_LABELS else str(code or "")
 
@@ -132,7 +126,7 @@ def parse_grade(session: Session, org_type: str, value: str | None) -> str:
         names = {_grade_key(code), *(_grade_key(name) for name in pair or ())}
         if key in names:
             return code
-    choices = ", ".join(f"{code} ({grade_label(org_type, code)})" for code in scale)
+    choices = ", ".join(f"{code} ({grade_label(code, org_type)})" for code in scale)
     raise InvalidGrade(value=text, type_label=org_type_label(org_type), choices=choices)
 
 
@@ -160,7 +154,7 @@ def latest_ratings() -> Any:
 
 def _rating_record(row: Any) -> dict[str, Any]:
     out = dict(row)
-    out["grade_label"] = grade_label(out["org_type"], out["grade"])
+    out["grade_label"] = grade_label(out["grade"], out["org_type"])
     return out
 
 
