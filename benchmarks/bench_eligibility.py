@@ -92,7 +92,7 @@ def reference(path: Path, on: date, repeat: int) -> tuple[float, int]:
 
 def service(path: Path, on: date, repeat: int) -> tuple[float, float, int, int]:
     from dangdn_cli import db
-    from dangdn_cli.services import eligibility
+    from dangdn_cli.analysis import eligibility
 
     db.set_db_option(str(path))
     try:

@@ -132,7 +132,7 @@ def fresh_registry(template: Path, path: Path) -> Path:
 def service_import(
     registry: Path, sheet: Path, reader: str | None = None
 ) -> tuple[tuple[float, float], dict]:
-    from dangdn_cli.services import importer
+    from dangdn_cli.interchange import importer
 
     if reader:
         os.environ["DANGDN_XLSX_READER"] = reader
@@ -208,12 +208,12 @@ def _raw_batch(conn: sqlite3.Connection, batch: list[list[str]], first: int, now
 
 
 def read_only(sheet: Path, reader: str) -> tuple[float, float]:
-    from dangdn_cli.services import importer_read
+    from dangdn_cli.interchange import read
 
     os.environ["DANGDN_XLSX_READER"] = reader
     try:
         began, cpu = time.perf_counter(), time.process_time()
-        source = importer_read.open_source(sheet)
+        source = read.open_source(sheet)
         count = sum(1 for _ in source.rows())
         source.close()
         assert count > 1

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from dangdn_cli.services import demo
+from dangdn_cli.demo import build as demo
 from test_registry_helpers import fast_cli as fast_cli  # the autouse fixture
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "district"

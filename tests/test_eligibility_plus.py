@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dangdn_cli.services.history import add_months
+from dangdn_cli.registry.history import add_months
 from test_eligibility import (
     A,
     B,
@@ -329,7 +329,7 @@ def test_joint_english(reg, cli):
 
 def test_count_and_list_for_reports(reg):
     from dangdn_cli import db
-    from dangdn_cli.services import eligibility
+    from dangdn_cli.analysis import eligibility
 
     reg.enterprise(A, name="Công ty Bình Minh", stable=25, commune="Phường 1", zone="KCN A")
     reg.members(A, 3)
@@ -367,8 +367,8 @@ def test_count_and_list_for_reports(reg):
 
 def test_demo_summary_and_its_printout(reg, capsys):
     from dangdn_cli import db
+    from dangdn_cli.analysis import eligibility
     from dangdn_cli.commands.eligible import print_demo_summary
-    from dangdn_cli.services import eligibility
 
     reg.enterprise(A, name="Công ty Minh Long", stable=25)
     reg.members(A, 3)

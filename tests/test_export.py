@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangdn_cli.i18n import clean_text
-from dangdn_cli.services import columns
-from dangdn_cli.services.columns import FORMULA_TRIGGERS, neutralise, unneutralise
-from dangdn_cli.services.exporter import SheetWriter
-from dangdn_cli.services.importer_read import open_source
+from dangdn_cli.interchange import columns
+from dangdn_cli.interchange.columns import FORMULA_TRIGGERS, neutralise, unneutralise
+from dangdn_cli.interchange.exporter import SheetWriter
+from dangdn_cli.interchange.read import open_source
 from test_import import A, B, C, fresh_registry, read_csv, write_csv
 
 
@@ -409,7 +409,7 @@ def test_the_district_exported_as_of_a_past_day_imports_back(
     that day they had no cell, so the export leaves it empty and the three
     sheets import into an empty registry."""
     from dangdn_cli import db
-    from dangdn_cli.services import demo
+    from dangdn_cli.demo import build as demo
 
     with db.session(write=True) as session:
         demo.load(session, demo.examples_dir())

@@ -147,10 +147,10 @@ def district(district_db: tuple[Path, dict[str, int]], registry: Path) -> dict[s
 
 def _figures(start: date = START, end: date = END) -> dict[str, Any]:
     from dangdn_cli import db
-    from dangdn_cli.services import figures_fieldwork
+    from dangdn_cli.analysis import fieldwork
 
     with db.session() as session:
-        return figures_fieldwork.compute(session, start, end)
+        return fieldwork.compute(session, start, end)
 
 
 def test_fieldwork_figures_2024h1(district: dict[str, int]) -> None:
@@ -248,7 +248,7 @@ def test_visit_list_states_and_order(cli: Any, district: dict[str, int]) -> None
 
 def test_latest_visits_for_enterprise_show(district: dict[str, int]) -> None:
     from dangdn_cli import db
-    from dangdn_cli.services import enterprises, outreach
+    from dangdn_cli.registry import enterprises, outreach
 
     with db.session() as session:
         rows = outreach.latest_visits(session, enterprises.get_id(session, E2), limit=1)
@@ -257,7 +257,7 @@ def test_latest_visits_for_enterprise_show(district: dict[str, int]) -> None:
 
 def test_due_items(district: dict[str, int]) -> None:
     from dangdn_cli import db
-    from dangdn_cli.services import outreach
+    from dangdn_cli.registry import outreach
 
     with db.session() as session:
         items = outreach.due_items(session, date(2024, 7, 20))

@@ -15,9 +15,9 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "district"
 
 def _load_district(tmp_path: Path) -> dict[str, int]:
     """The registry engineer's loader for the core files, then ours."""
-    demo = pytest.importorskip("dangdn_cli.services.demo")
+    demo = pytest.importorskip("dangdn_cli.demo.build")
     from dangdn_cli import db
-    from dangdn_cli.services import outreach
+    from dangdn_cli.registry import outreach
 
     core = tmp_path / "core"
     core.mkdir()
@@ -31,7 +31,8 @@ def _load_district(tmp_path: Path) -> dict[str, int]:
 
 def test_examples_2024h1(tmp_path: Path) -> None:
     from dangdn_cli import db
-    from dangdn_cli.services import figures_fieldwork, outreach
+    from dangdn_cli.analysis import fieldwork
+    from dangdn_cli.registry import outreach
 
     loaded = _load_district(tmp_path)
     assert loaded == {
@@ -42,7 +43,7 @@ def test_examples_2024h1(tmp_path: Path) -> None:
         "models.csv": 3,
     }
     with db.session() as session:
-        figures = figures_fieldwork.compute(session, date(2024, 1, 1), date(2024, 6, 30))
+        figures = fieldwork.compute(session, date(2024, 1, 1), date(2024, 6, 30))
         due = outreach.due_items(session, date(2024, 6, 30))
     assert figures["outreach"] == {
         "visits": 10,
@@ -81,7 +82,7 @@ def test_examples_2024h1(tmp_path: Path) -> None:
 
 def test_bad_example_row_names_file_and_row(tmp_path: Path, dump: Any) -> None:
     from dangdn_cli import db
-    from dangdn_cli.services import outreach
+    from dangdn_cli.registry import outreach
 
     (tmp_path / "visits.csv").write_text(
         "tax_code,visited_on,cadre\n0100100008,2024-01-02,Nam\n", encoding="utf-8"

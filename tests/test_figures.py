@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 
 from dangdn_cli import db
-from dangdn_cli.services import figures
+from dangdn_cli.analysis import figures
 
 A, B, C, D, E = "0100000010", "0100000028", "0100000035", "0100000042", "0100000067"
 START, END = date(2024, 1, 1), date(2024, 6, 30)
 
 needs_eligibility = pytest.mark.skipif(
-    importlib.util.find_spec("dangdn_cli.services.eligibility") is None,
+    importlib.util.find_spec("dangdn_cli.analysis.eligibility") is None,
     reason="services/eligibility.py has not landed yet",
 )
 
@@ -341,7 +341,7 @@ def test_union_threshold_follows_the_rules(cli, district):
 
 @needs_eligibility
 def test_eligible_without_org(district):
-    from dangdn_cli.services import eligibility
+    from dangdn_cli.analysis import eligibility
 
     result = compute()
     with db.session() as s:
@@ -381,7 +381,7 @@ def test_every_figure_name_resolves(district):
         return isinstance(node, dict) and last in node
 
     missing = [n for n in figures.FIGURE_NAMES if not present(n)]
-    if importlib.util.find_spec("dangdn_cli.services.figures_fieldwork") is None:
+    if importlib.util.find_spec("dangdn_cli.analysis.fieldwork") is None:
         missing = [n for n in missing if not n.startswith(figures.FIELDWORK_PREFIXES)]
     assert missing == []
 

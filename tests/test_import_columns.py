@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from dangdn_cli import errors
 from dangdn_cli.i18n import fold
-from dangdn_cli.services import columns
-from dangdn_cli.services.columns import header_key, match_header
+from dangdn_cli.interchange import columns
+from dangdn_cli.interchange.columns import header_key, match_header
 from test_import import HEADER, A, enterprises, write_csv
 
 ALL_NAMES = [

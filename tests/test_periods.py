@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dangdn_cli import db, errors
-from dangdn_cli.services.periods import (
+from dangdn_cli.analysis.periods import (
     ACCEPTED_FORMS,
     CutoffOutsidePeriod,
     InvalidPeriod,

@@ -193,7 +193,7 @@ def test_report_figures_carry_targets_and_funding(district):
     from datetime import date
 
     from dangdn_cli import db
-    from dangdn_cli.services import figures
+    from dangdn_cli.analysis import figures
 
     with db.session() as s:
         result = figures.compute(s, date(2024, 1, 1), date(2024, 1, 5), "2024-01")

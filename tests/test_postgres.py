@@ -47,7 +47,7 @@ def pg_url() -> Iterator[str]:
 
 
 def _load_district(where: str) -> None:
-    from dangdn_cli.services import demo
+    from dangdn_cli.demo import build as demo
 
     db.set_db_option(where)
     try:
@@ -59,7 +59,8 @@ def _load_district(where: str) -> None:
 
 
 def _answers(where: str) -> dict[str, Any]:
-    from dangdn_cli.services import eligibility, enterprises, figures, organizations, plans
+    from dangdn_cli.analysis import eligibility, figures
+    from dangdn_cli.registry import enterprises, organizations, plans
 
     db.set_db_option(where)
     try:

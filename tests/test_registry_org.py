@@ -109,7 +109,7 @@ def test_no_founding_in_a_closed_enterprise(cli, dump):
 def test_level_is_derived_from_the_number_of_members(cli):
     """30 party members or more make a đảng bộ cơ sở (SPEC §1)."""
     from dangdn_cli import db
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     enterprises(cli, A)
     cli("org", "add", "--type", "party", "--enterprise", A, "--founded", "2010-01-01")

@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dangdn_cli import db, i18n
+from dangdn_cli.analysis import figures
 from dangdn_cli.cli import app
-from dangdn_cli.services import figures
 
 AN, BINH, CUONG, DUNG, AMP, GIANG = (
     "0100000010",
@@ -252,7 +252,7 @@ def test_notes_fill_shortcomings_and_directions(cli, district, tmp_path: Path):
 
 
 def test_parse_notes_without_headings_are_shortcomings():
-    from dangdn_cli.services.reports import parse_notes
+    from dangdn_cli.reports import parse_notes
 
     assert parse_notes("Một.\n\nHai\nba.\n") == {
         "shortcomings": ["Một.", "Hai ba."],
@@ -345,7 +345,7 @@ def test_running_plan_is_reviewed_as_of_today(cli, district):
 
 
 def test_list_fields_documents_every_context_field(cli, district):
-    from dangdn_cli.services.reports.fields import TEMPLATE_FIELDS
+    from dangdn_cli.reports.fields import TEMPLATE_FIELDS
 
     out = cli("report", "--list-fields").stdout
     assert "n.enterprises.active" in out.replace("<tên số liệu>", "enterprises.active") or (
@@ -354,7 +354,7 @@ def test_list_fields_documents_every_context_field(cli, district):
     listed = cli("report", "--list-fields", "--json").json()
     names = {row["field"] for row in listed}
     assert len(listed) == len(TEMPLATE_FIELDS)
-    from dangdn_cli.services import reports
+    from dangdn_cli import reports
 
     with db.session() as session:
         period = reports.resolve_period(session, "2024H1")
@@ -370,7 +370,7 @@ def test_demo_hook_writes_the_three_files(cli, district, tmp_path: Path):
     from docx import Document
     from openpyxl import load_workbook
 
-    from dangdn_cli.services import reports
+    from dangdn_cli import reports
 
     with db.session() as session:
         assert reports.latest_half_year(session) == "2024H1"

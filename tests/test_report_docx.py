@@ -326,7 +326,7 @@ def test_template_syntax_error_and_not_a_docx(cli, district, tmp_path: Path):
 
 
 def test_shipped_template_is_found():
-    from dangdn_cli.services.reports.docx import shipped_template
+    from dangdn_cli.reports.docx import shipped_template
 
     path = shipped_template()
     assert path.name == "bao-cao.docx" and path.is_file()
@@ -423,7 +423,7 @@ def test_pdf_holds_the_title_and_figures(cli, district, tmp_path: Path):
 @needs_soffice
 def test_template_round_trips_through_libreoffice(cli, district, tmp_path: Path):
     """The shipped template opened and saved by LibreOffice still renders."""
-    from dangdn_cli.services.reports.docx import shipped_template
+    from dangdn_cli.reports.docx import shipped_template
 
     source = tmp_path / "src" / "mau.docx"
     source.parent.mkdir()

@@ -156,7 +156,7 @@ def test_set_needs_key_and_value(cli):
 def test_api_typed_values_and_rating_grades(cli):
     from dangdn_cli import db
     from dangdn_cli.errors import DangdnError
-    from dangdn_cli.services import rules
+    from dangdn_cli.registry import rules
 
     cli("rules", "set", "rating.women.grades", "tot,kha,yeu")
     with db.session() as s:
@@ -177,7 +177,7 @@ def test_missing_or_corrupt_row_falls_back_to_default(cli, registry):
     import sqlite3
 
     from dangdn_cli import db
-    from dangdn_cli.services import rules
+    from dangdn_cli.registry import rules
 
     with sqlite3.connect(registry) as conn:
         conn.execute("DELETE FROM rule WHERE key = 'youth.min_members'")

@@ -41,8 +41,8 @@ LABELS = {
 
 
 def _display(record: dict[str, Any]) -> dict[str, Any]:
-    from dangdn_cli.services.activities import kind_label
-    from dangdn_cli.services.recognition import org_type_label
+    from dangdn_cli.registry.activities import kind_label
+    from dangdn_cli.registry.recognition import org_type_label
 
     return {
         **record,
@@ -102,7 +102,7 @@ def add(
     """Ghi một hoạt động của tổ chức. / Record an organisation's activity."""
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.output import print_json, print_record, success
-    from dangdn_cli.services import activities
+    from dangdn_cli.registry import activities
 
     if org is None:
         raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))
@@ -155,8 +155,8 @@ def list_(
 ) -> None:
     """Liệt kê hoạt động, mới nhất trước. / List activities, newest first."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import activities
-    from dangdn_cli.services.activities import kind_label
+    from dangdn_cli.registry import activities
+    from dangdn_cli.registry.activities import kind_label
 
     with session() as s:
         rows = activities.list_(s, org_id=org, kind=kind, start=day(start), end=day(end))

@@ -38,7 +38,7 @@ LABELS = {
 
 
 def _display(record: dict[str, Any]) -> dict[str, Any]:
-    from dangdn_cli.services.recognition import award_kind_label
+    from dangdn_cli.registry.recognition import award_kind_label
 
     target = record["tax_code"] if record["to"] == "enterprise" else str(record["target_id"])
     return {**record, "to": award_kind_label(record["to"]), "target": target}
@@ -101,7 +101,7 @@ def add(
     """Ghi một khen thưởng. / Record an award."""
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.output import print_json, print_record, success
-    from dangdn_cli.services import recognition
+    from dangdn_cli.registry import recognition
 
     if not target.strip():
         raise EmptyValue(field=tr("Mã đối tượng (--id)", "Target id (--id)"))
@@ -143,7 +143,7 @@ def list_(
 ) -> None:
     """Liệt kê khen thưởng, mới nhất trước. / List awards, newest first."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import recognition
+    from dangdn_cli.registry import recognition
 
     with session() as s:
         rows = recognition.list_awards(s, to=to, start=day(start), end=day(end))

@@ -26,7 +26,7 @@ COLUMNS = [
 
 
 def _kind(value: Any) -> str:
-    from dangdn_cli.services.plans import kind_label
+    from dangdn_cli.registry.plans import kind_label
 
     return kind_label(str(value))
 
@@ -76,7 +76,7 @@ def add(
     as_json: Json = False,
 ) -> None:
     from dangdn_cli.output import print_json, print_table, success
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     with session(write=True) as s:
         record = plans.add_cadre(
@@ -117,7 +117,7 @@ def list_(
     as_json: Json = False,
 ) -> None:
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     with session() as s:
         rows = plans.list_cadres(s, plan, day(as_of))

@@ -114,7 +114,7 @@ def add(
     as_json: Json = False,
 ) -> None:
     """Add a candidate."""
-    from dangdn_cli.services import candidates
+    from dangdn_cli.registry import candidates
 
     with session(write=True) as s:
         record = candidates.add(
@@ -160,7 +160,7 @@ def advance(
     as_json: Json = False,
 ) -> None:
     """Advance a candidate to a stage."""
-    from dangdn_cli.services import candidates
+    from dangdn_cli.registry import candidates
 
     with session(write=True) as s:
         record = candidates.advance(s, candidate_id, stage, required_day(on, "--on"))
@@ -190,7 +190,7 @@ def show(
     as_json: Json = False,
 ) -> None:
     """Show a candidate."""
-    from dangdn_cli.services import candidates
+    from dangdn_cli.registry import candidates
 
     with session() as s:
         record = candidates.show(s, candidate_id, day(as_of))
@@ -224,7 +224,7 @@ def list_(
 ) -> None:
     """List candidates."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import candidates
+    from dangdn_cli.registry import candidates
 
     with session() as s:
         rows = candidates.list_(s, stage, day(as_of), enterprise)

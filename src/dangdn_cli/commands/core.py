@@ -53,7 +53,7 @@ def log(
 ) -> None:
     """The audit log of changes."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import admin
+    from dangdn_cli.registry import admin
 
     with session() as s:
         rows = admin.log(s, limit, day(as_of))

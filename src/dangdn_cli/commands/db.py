@@ -40,7 +40,7 @@ def check(as_json: Json = False) -> None:
     """Check integrity and foreign keys."""
     from dangdn_cli.errors import RegistryError
     from dangdn_cli.output import print_json, success
-    from dangdn_cli.services import admin
+    from dangdn_cli.registry import admin
 
     result = admin.check()
     if as_json:
@@ -68,7 +68,7 @@ def check(as_json: Json = False) -> None:
 def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
     """Back up the registry (safe while in use)."""
     from dangdn_cli.output import success
-    from dangdn_cli.services import admin
+    from dangdn_cli.registry import admin
 
     target = admin.backup(file)
     success(tr(f"Đã sao lưu vào {target}", f"Backed up to {target}"))
@@ -83,7 +83,7 @@ def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Back
 def restore(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
     """Restore the registry from a backup."""
     from dangdn_cli.output import success
-    from dangdn_cli.services import admin
+    from dangdn_cli.registry import admin
 
     target = admin.restore(file)
     success(tr(f"Đã khôi phục {target} từ {file}", f"Restored {target} from {file}"))

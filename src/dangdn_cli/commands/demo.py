@@ -24,8 +24,8 @@ def demo(
     as_json: Json = False,
 ) -> None:
     """Build a demo registry of a fictional district and summarise it."""
+    from dangdn_cli.demo import build as service
     from dangdn_cli.output import print_json
-    from dangdn_cli.services import demo as service
 
     result = service.build(out)
     if as_json:

@@ -13,7 +13,7 @@ from dangdn_cli.i18n import tr
 def due(as_of: AsOf = None, as_json: Json = False) -> None:
     """Hạn báo cáo sắp tới và những số liệu còn thiếu."""
     from dangdn_cli import output
-    from dangdn_cli.services import due as service
+    from dangdn_cli.analysis import due as service
 
     with session() as sess:
         result = service.due(sess, day(as_of))
@@ -27,8 +27,8 @@ def _print(result: dict[str, Any]) -> None:
     from rich.table import Table
 
     from dangdn_cli import output
+    from dangdn_cli.analysis.due import describe_deadline
     from dangdn_cli.i18n import fmt_int
-    from dangdn_cli.services.due import describe_deadline
 
     console = output.console
     for item in result["deadlines"]:

@@ -66,7 +66,7 @@ def _figure(check: dict[str, Any]) -> str:
 
 
 def _title(what_vi: str, what_en: str, kind: str, on: date, count: int) -> str:
-    from dangdn_cli.services.eligibility import org_name
+    from dangdn_cli.analysis.eligibility import org_name
 
     return tr(
         f"{what_vi} {org_name(kind)} (ngày {fmt_date(on)}): {fmt_int(count)}",
@@ -118,7 +118,7 @@ def _print_explained(rows: list[dict[str, Any]], kind: str, on: date) -> None:
 
 
 def _org(kind: str) -> str:
-    from dangdn_cli.services.eligibility import org_name
+    from dangdn_cli.analysis.eligibility import org_name
 
     return org_name(kind)
 
@@ -169,8 +169,8 @@ def _print_forecast(rows: list[dict[str, Any]], kind: str, on: date) -> None:
 
 
 def _print_joint(groups: list[dict[str, Any]], on: date) -> None:
+    from dangdn_cli.analysis.eligibility import JOINT_METHOD
     from dangdn_cli.output import console
-    from dangdn_cli.services.eligibility import JOINT_METHOD
 
     flat = []
     for g in groups:
@@ -199,8 +199,8 @@ def _print_joint(groups: list[dict[str, Any]], on: date) -> None:
 
 def print_demo_summary(summary: dict[str, Any], on: date) -> None:
     """The demo's eligibility section: per type, who qualifies and who is close
-    (``summary`` from ``services.eligibility.demo_summary``)."""
-    from dangdn_cli.services.eligibility import org_name
+    (``summary`` from ``analysis.eligibility.demo_summary``)."""
+    from dangdn_cli.analysis.eligibility import org_name
 
     rows = []
     for kind, data in summary.items():
@@ -294,8 +294,9 @@ def eligible(
     ] = False,
     as_json: Json = False,
 ) -> None:
+    from dangdn_cli.analysis import eligibility
     from dangdn_cli.output import print_json
-    from dangdn_cli.services import eligibility, organizations
+    from dangdn_cli.registry import organizations
 
     if sum((near, forecast, joint)) > 1:
         raise eligibility.ConflictingModes()

@@ -169,7 +169,7 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
             formatters={"type": label_of("org_short")},
         )
     if record.get("latest_visits"):
-        from dangdn_cli.services.outreach import follow_up_label, purpose_label
+        from dangdn_cli.registry.outreach import follow_up_label, purpose_label
 
         print_table(
             record["latest_visits"],
@@ -236,7 +236,7 @@ def add(
     as_json: Json = False,
 ) -> None:
     """Add an enterprise."""
-    from dangdn_cli.services import enterprises
+    from dangdn_cli.registry import enterprises
 
     fields = dict(
         name=name,
@@ -307,7 +307,7 @@ def update(
     as_json: Json = False,
 ) -> None:
     """Record changes as of a date (history kept)."""
-    from dangdn_cli.services import enterprises
+    from dangdn_cli.registry import enterprises
 
     fields = dict(
         name=name,
@@ -358,7 +358,7 @@ def close(
 ) -> None:
     """Suspend or dissolve an enterprise."""
     from dangdn_cli.errors import InvalidChoice
-    from dangdn_cli.services import enterprises
+    from dangdn_cli.registry import enterprises
 
     if status not in ("suspended", "dissolved"):
         raise InvalidChoice(field="--status", value=status, choices="suspended, dissolved")
@@ -382,7 +382,7 @@ def close(
 )
 def reopen(tax_code: TaxCode, on: On, as_json: Json = False) -> None:
     """Reopen an enterprise."""
-    from dangdn_cli.services import enterprises
+    from dangdn_cli.registry import enterprises
 
     with session(write=True) as s:
         record = enterprises.set_status(s, tax_code, required_day(on, "--on"), "active")
@@ -404,7 +404,7 @@ def reopen(tax_code: TaxCode, on: On, as_json: Json = False) -> None:
 )
 def show(tax_code: TaxCode, as_of: AsOf = None, as_json: Json = False) -> None:
     """Show an enterprise as of a date."""
-    from dangdn_cli.services import enterprises
+    from dangdn_cli.registry import enterprises
 
     with session() as s:
         record = enterprises.show(s, tax_code, day(as_of))
@@ -447,7 +447,7 @@ def list_(
 ) -> None:
     """List enterprises."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import enterprises
+    from dangdn_cli.registry import enterprises
 
     with session() as s:
         rows = enterprises.list_(s, day(as_of), commune, zone, search, without)

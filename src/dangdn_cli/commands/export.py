@@ -34,8 +34,8 @@ def _export(kind: str, file: Path, as_of: str | None, reveal: bool, as_json: boo
     from datetime import date
 
     from dangdn_cli.i18n import fmt_date, fmt_int
+    from dangdn_cli.interchange import exporter
     from dangdn_cli.output import print_json, success
-    from dangdn_cli.services import exporter
 
     on = day(as_of) or date.today()
     with session() as s:

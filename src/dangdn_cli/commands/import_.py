@@ -11,7 +11,7 @@ from dangdn_cli.commands._common import AsOf, Json, OrgTypeHelp, day, session
 from dangdn_cli.i18n import tr
 
 if TYPE_CHECKING:
-    from dangdn_cli.services.importer import Progress
+    from dangdn_cli.interchange.importer import Progress
 
 NAME = "import"
 TABLE_PROBLEMS = 50  # rows of the problem table on stderr; --rejects has them all
@@ -138,8 +138,8 @@ def main(
 
 
 def _show_columns(kind: str, as_json: bool) -> None:
+    from dangdn_cli.interchange import columns
     from dangdn_cli.output import console, print_json, print_table
-    from dangdn_cli.services import columns
 
     rows = columns.describe(kind)
     if as_json:
@@ -208,7 +208,7 @@ def _run(
     member_type: str | None = None,
 ) -> None:
     from dangdn_cli.i18n import fmt_int
-    from dangdn_cli.services import importer
+    from dangdn_cli.interchange import importer
 
     options = importer.Options(
         dry_run=dry_run,

@@ -212,7 +212,7 @@ def add(
     as_json: Json = False,
 ) -> None:
     """Add a member."""
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     with session(write=True) as s:
         record = people.add_member(
@@ -252,7 +252,7 @@ def add(
 )
 def promote(member_id: MemberId, on: On, as_json: Json = False) -> None:
     """Make a probationary member official."""
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     with session(write=True) as s:
         record = people.promote(s, member_id, required_day(on, "--on"))
@@ -271,7 +271,7 @@ def promote(member_id: MemberId, on: On, as_json: Json = False) -> None:
 )
 def leave(member_id: MemberId, on: On, as_json: Json = False) -> None:
     """Record that a member left."""
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     with session(write=True) as s:
         record = people.leave(s, member_id, required_day(on, "--on"))
@@ -310,7 +310,7 @@ def list_(
 ) -> None:
     """List members as of a date."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     with session() as s:
         rows = people.list_members(s, member_type, enterprise, day(as_of), org)

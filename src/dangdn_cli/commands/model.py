@@ -53,7 +53,7 @@ def add(
     """Đăng ký mô hình "Dân vận khéo". / Register a "Dân vận khéo" model."""
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.output import print_json, print_record, success
-    from dangdn_cli.services import recognition
+    from dangdn_cli.registry import recognition
 
     if org is None:
         raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))
@@ -84,7 +84,7 @@ def list_(
 ) -> None:
     """Liệt kê mô hình "Dân vận khéo". / List "Dân vận khéo" models."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import recognition
+    from dangdn_cli.registry import recognition
 
     with session() as s:
         rows = recognition.list_models(s, year=year, org_id=org)

@@ -122,7 +122,7 @@ def add(
     as_json: Json = False,
 ) -> None:
     """Add an organisation."""
-    from dangdn_cli.services import organizations
+    from dangdn_cli.registry import organizations
 
     with session(write=True) as s:
         record = organizations.add(
@@ -160,7 +160,7 @@ def dissolve(
     as_json: Json = False,
 ) -> None:
     """Dissolve an organisation."""
-    from dangdn_cli.services import organizations
+    from dangdn_cli.registry import organizations
 
     with session(write=True) as s:
         record = organizations.dissolve(s, org_id, required_day(on, "--on"), decision)
@@ -196,7 +196,7 @@ def list_(
 ) -> None:
     """List active organisations."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import organizations
+    from dangdn_cli.registry import organizations
 
     with session() as s:
         rows = organizations.list_(s, org_type, day(as_of), include_dissolved)
@@ -219,7 +219,7 @@ def list_(
 )
 def show(org_id: OrgId, as_of: AsOf = None, as_json: Json = False) -> None:
     """Show an organisation."""
-    from dangdn_cli.services import organizations
+    from dangdn_cli.registry import organizations
 
     with session() as s:
         record = organizations.show(s, org_id, day(as_of))

@@ -81,7 +81,7 @@ def _print_person(record: dict[str, Any], reveal: bool, as_json: bool) -> None:
 )
 def show(person_id: PersonId, reveal: Reveal = False, as_json: Json = False) -> None:
     """Show a person."""
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     with session() as s:
         record = people.show_person(s, person_id)
@@ -112,7 +112,7 @@ def list_(
 ) -> None:
     """List persons with their employer."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     with session() as s:
         rows = people.list_persons(s, search, day(as_of))
@@ -166,7 +166,7 @@ def move(
 ) -> None:
     """Move a person to another employer from a date."""
     from dangdn_cli.output import success
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     with session(write=True) as s:
         record = people.move(
@@ -201,7 +201,7 @@ def erase(
     """Erase a person and their data."""
     from dangdn_cli.errors import ConfirmNeeded
     from dangdn_cli.output import print_json, success
-    from dangdn_cli.services import people
+    from dangdn_cli.registry import people
 
     if not confirm:
         raise ConfirmNeeded(person_id=person_id)

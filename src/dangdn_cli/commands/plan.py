@@ -99,8 +99,8 @@ def type_label(value: str) -> str:
 
 def value_text(figure: str, value: Any) -> str:
     """A figure's value as a person reads it: 10.955, 90 %."""
+    from dangdn_cli.analysis import figures
     from dangdn_cli.i18n import fmt_int, fmt_num, fmt_pct
-    from dangdn_cli.services import figures
 
     if value is None:
         return "–"
@@ -113,7 +113,7 @@ def value_text(figure: str, value: Any) -> str:
 
 def _plan_view(record: dict[str, Any]) -> dict[str, Any]:
     from dangdn_cli.i18n import fmt_int, fmt_money
-    from dangdn_cli.services.plans import kind_label
+    from dangdn_cli.registry.plans import kind_label
 
     view = dict(record)
     view["targets"] = "\n".join(
@@ -172,7 +172,7 @@ def add(
     issuer: Issuer = None,
     as_json: Json = False,
 ) -> None:
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     with session(write=True) as s:
         record = plans.add(
@@ -194,7 +194,7 @@ def add(
 @app.command("list", help=tr("Liệt kê các kế hoạch.", "List plans."))
 def list_(as_json: Json = False) -> None:
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     with session() as s:
         rows = plans.list_(s)
@@ -217,7 +217,7 @@ def list_(as_json: Json = False) -> None:
 
 @app.command(help=tr("Xem một kế hoạch.", "Show a plan."))
 def show(code: Code, as_json: Json = False) -> None:
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     with session() as s:
         record = plans.show(s, code)
@@ -246,7 +246,7 @@ def update(
     cadre_cap: Caps = None,
     as_json: Json = False,
 ) -> None:
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     with session(write=True) as s:
         record = plans.update(
@@ -275,7 +275,7 @@ def target_set(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     if value is None:
         name, sep, raw = figure.partition("=")
@@ -300,7 +300,7 @@ def target_remove(
     figure: Annotated[str, typer.Argument(metavar="FIGURE", help=tr("Tên số liệu.", "Figure."))],
     as_json: Json = False,
 ) -> None:
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     with session(write=True) as s:
         record = plans.remove_target(s, code, figure)
@@ -335,7 +335,7 @@ def progress(
     as_json: Json = False,
 ) -> None:
     from dangdn_cli.output import console, print_json
-    from dangdn_cli.services import plans
+    from dangdn_cli.registry import plans
 
     with session() as s:
         if code is not None:
@@ -380,7 +380,7 @@ def print_progress(result: dict[str, Any]) -> None:
 
     from dangdn_cli.i18n import fmt_date, fmt_int, fmt_money, fmt_pct
     from dangdn_cli.output import console
-    from dangdn_cli.services.plans import kind_label
+    from dangdn_cli.registry.plans import kind_label
 
     status = {
         "running": tr("đang thực hiện", "running"),

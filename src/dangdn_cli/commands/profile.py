@@ -29,7 +29,7 @@ def set_(
 ) -> None:
     """Set a profile entry."""
     from dangdn_cli.output import print_json, success
-    from dangdn_cli.services import admin
+    from dangdn_cli.registry import admin
 
     with session(write=True) as s:
         entry = admin.profile_set(s, key, value)
@@ -48,7 +48,7 @@ def set_(
 def show(as_json: Json = False) -> None:
     """Show the profile."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import admin
+    from dangdn_cli.registry import admin
 
     with session() as s:
         profile = admin.profile_show(s)

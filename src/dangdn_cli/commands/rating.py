@@ -32,7 +32,7 @@ LABELS = {
 
 
 def _type_label(value: Any) -> str:
-    from dangdn_cli.services.recognition import org_type_label
+    from dangdn_cli.registry.recognition import org_type_label
 
     return org_type_label(value)
 
@@ -68,8 +68,8 @@ def set_(
     """Xếp loại tổ chức cho một năm (đặt lại: ghi nhận thay đổi). / Rate an organisation."""
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.output import print_json, print_record, success
-    from dangdn_cli.services import recognition
-    from dangdn_cli.services.rules import grade_label
+    from dangdn_cli.registry import recognition
+    from dangdn_cli.registry.rules import grade_label
 
     if org is None:
         raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))
@@ -136,7 +136,7 @@ def list_(
 ) -> None:
     """Liệt kê xếp loại (mỗi tổ chức, mỗi năm một xếp loại). / List ratings."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import recognition
+    from dangdn_cli.registry import recognition
 
     with session() as s:
         rows = recognition.list_ratings(

@@ -117,8 +117,8 @@ def report(
         from dangdn_cli.errors import EmptyValue
 
         raise EmptyValue(field=tr("Kỳ báo cáo (--period)", "The period (--period)"))
+    from dangdn_cli import reports
     from dangdn_cli.commands._common import day
-    from dangdn_cli.services import reports
 
     notes_data = reports.read_notes(notes) if notes else {}
     with session() as sess:
@@ -144,7 +144,7 @@ SUMMARY_ROWS = 20
 
 def _print_fields(as_json: bool) -> None:
     from dangdn_cli import output
-    from dangdn_cli.services.reports.fields import TEMPLATE_FIELDS
+    from dangdn_cli.reports.fields import TEMPLATE_FIELDS
 
     rows = [{"field": name, "meaning": tr(vi, en)} for name, vi, en in TEMPLATE_FIELDS]
     if as_json:
@@ -178,7 +178,7 @@ def _print_summary(data: object) -> None:
     from rich.table import Table
 
     from dangdn_cli import output
-    from dangdn_cli.services.reports import markdown
+    from dangdn_cli.reports import markdown
 
     assert isinstance(data, markdown.ReportData)
     output.console.print(f"[bold]{tr('BÁO CÁO', 'REPORT')}[/bold] – {data.period.label}")

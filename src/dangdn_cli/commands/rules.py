@@ -26,7 +26,7 @@ COLUMNS = [
 
 
 def _value(value: Any, key: str = "") -> str:
-    from dangdn_cli.services.rules import grade_label
+    from dangdn_cli.registry.rules import grade_label
 
     if isinstance(value, bool):
         return tr("có", "yes") if value else tr("không", "no")
@@ -44,7 +44,7 @@ def _value(value: Any, key: str = "") -> str:
 )
 def show(as_json: Json = False) -> None:
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import rules
+    from dangdn_cli.registry import rules
 
     with session() as s:
         rows = rules.show(s)
@@ -82,7 +82,7 @@ def set_(
     as_json: Json = False,
 ) -> None:
     from dangdn_cli.output import print_json, success
-    from dangdn_cli.services import rules
+    from dangdn_cli.registry import rules
 
     with session(write=True) as s:
         record = rules.set_rule(s, key, value)

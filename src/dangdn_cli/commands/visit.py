@@ -46,7 +46,7 @@ LABELS = {
 
 
 def formatters() -> dict[str, Any]:
-    from dangdn_cli.services.outreach import follow_up_label, purpose_label
+    from dangdn_cli.registry.outreach import follow_up_label, purpose_label
 
     return {"purpose": purpose_label, "follow_up": follow_up_label}
 
@@ -100,7 +100,7 @@ def add(
     """Ghi một lần gặp doanh nghiệp. / Record a visit to an enterprise."""
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.output import print_json, print_record, success
-    from dangdn_cli.services import outreach
+    from dangdn_cli.registry import outreach
 
     if not enterprise.strip():
         raise EmptyValue(field=tr("Mã số thuế (--enterprise)", "Tax code (--enterprise)"))
@@ -148,7 +148,7 @@ def list_(
 ) -> None:
     """Liệt kê các lần gặp, mới nhất trước. / List visits, newest first."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.services import outreach
+    from dangdn_cli.registry import outreach
 
     with session() as s:
         rows = outreach.list_visits(s, day(as_of), overdue=overdue, tax_code=enterprise)

@@ -1,0 +1,405 @@
+"""Recognition: yearly quality ratings of organisations, awards (khen thưởng)
+to organisations, enterprises or persons, and registered "Dân vận khéo"
+emulation models.
+
+A rating is set once per organisation and year; setting it again adds a row
+(the old one stays, as the record of the change) and the latest counts.
+Grades are codes from the organisation type's scale in the rules table
+(``rating.<type>.grades``, best first), shown to people in Vietnamese.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import Select, and_, func, select
+from sqlmodel import Session
+
+from dangdn_cli import errors, validate
+from dangdn_cli.i18n import clean_text, fmt_date, fold, label, tr
+from dangdn_cli.models import (
+    Award,
+    EmulationModel,
+    Enterprise,
+    Organization,
+    Person,
+    Rating,
+)
+from dangdn_cli.registry import audit
+from dangdn_cli.registry.history import table_of
+from dangdn_cli.registry.outreach import current_name
+from dangdn_cli.registry.rules import grade_label, grade_pair
+
+RATING = table_of(Rating)
+AWARD = table_of(Award)
+MODEL = table_of(EmulationModel)
+ORG = table_of(Organization)
+ENTERPRISE = table_of(Enterprise)
+PERSON = table_of(Person)
+
+
+AWARD_KINDS = ("org", "enterprise", "person")
+AWARD_KIND_LABELS = {
+    "org": ("tổ chức", "organisation"),
+    "enterprise": ("doanh nghiệp", "enterprise"),
+    "person": ("cá nhân", "person"),
+}
+MIN_YEAR, MAX_YEAR = 1930, 2100
+
+
+class InvalidGrade(errors.ValidationError):
+    """Xếp loại {value} không có trong thang xếp loại {type_label} (chọn một trong: {choices})."""
+
+    en = "Grade {value} is not on the {type_label} scale (choose one of: {choices})."
+
+
+class InvalidYear(errors.ValidationError):
+    """Năm không hợp lệ: {value} (từ {low} đến {high})."""
+
+    en = "Invalid year: {value} (from {low} to {high})."
+
+
+class YearOutsideOrgLife(errors.StateError):
+    """Tổ chức {org_id} không hoạt động trong năm {year} (thành lập {founded}{dissolved})."""
+
+    en = "Organisation {org_id} was not active in {year} (founded {founded}{dissolved})."
+
+
+class InvalidTargetId(errors.ValidationError):
+    """Mã {kind_label} phải là một số: {value}."""
+
+    en = "The {kind_label} id must be a number: {value}."
+
+
+class DuplicateModel(errors.Conflict):
+    """Tổ chức {org_id} đã đăng ký mô hình "{name}" năm {year} (mã {model_id})."""
+
+    en = 'Organisation {org_id} already registered the model "{name}" in {year} (id {model_id}).'
+
+
+def org_type_label(code: Any) -> str:
+    return label("org_type", code)
+
+
+def award_kind_label(code: Any) -> str:
+    return tr(*AWARD_KIND_LABELS[code]) if code in AWARD_KIND_LABELS else str(code or "")
+
+
+def rating_grades(session: Session, org_type: str) -> list[str]:
+    """The type's rating scale, best first (rules ``rating.<type>.grades``)."""
+    from dangdn_cli.registry import rules
+
+    return rules.rating_grades(session, org_type)
+
+
+def _check_year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise InvalidYear(value=year, low=MIN_YEAR, high=MAX_YEAR)
+    return year
+
+
+def _check_org_year(org: Organization, year: int) -> None:
+    dissolved = org.dissolved_on
+    if year < org.founded_on.year or (dissolved is not None and year > dissolved.year):
+        raise YearOutsideOrgLife(
+            org_id=org.id,
+            year=year,
+            founded=fmt_date(org.founded_on),
+            dissolved=tr(f", giải thể {fmt_date(dissolved)}", f", dissolved {fmt_date(dissolved)}")
+            if dissolved
+            else "",
+        )
+
+
+def _grade_key(text: str) -> str:
+    return " ".join(fold(text).replace("_", " ").replace(",", " ").split())
+
+
+def parse_grade(session: Session, org_type: str, value: str | None) -> str:
+    """A grade code of the type's scale, given as the code or its Vietnamese
+    or English label (accents optional)."""
+    scale = rating_grades(session, org_type)
+    text = (value or "").strip()
+    key = _grade_key(text)
+    for code in scale:
+        pair = grade_pair(code, org_type)
+        names = {_grade_key(code), *(_grade_key(name) for name in pair or ())}
+        if key in names:
+            return code
+    choices = ", ".join(f"{code} ({grade_label(code, org_type)})" for code in scale)
+    raise InvalidGrade(value=text, type_label=org_type_label(org_type), choices=choices)
+
+
+# --- ratings --------------------------------------------------------------------
+
+
+def latest_ratings() -> Any:
+    """Subquery: the rating that counts for each organisation and year (the
+    latest set), with ``organization_id``, ``year``, ``grade``, ``id``."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=(RATING.c.organization_id, RATING.c.year),
+            order_by=RATING.c.id.desc(),
+        )
+        .label("rank_")
+    )
+    ranked = select(RATING, rank).subquery()
+    return (
+        select(ranked.c.id, ranked.c.organization_id, ranked.c.year, ranked.c.grade)
+        .where(ranked.c.rank_ == 1)
+        .subquery()
+    )
+
+
+def _rating_record(row: Any) -> dict[str, Any]:
+    out = dict(row)
+    out["grade_label"] = grade_label(out["grade"], out["org_type"])
+    return out
+
+
+def _rating_select(source: Any) -> Select[Any]:
+    return select(
+        source.c.id,
+        source.c.organization_id.label("org_id"),
+        ORG.c.type.label("org_type"),
+        ORG.c.name.label("org_name"),
+        source.c.year,
+        source.c.grade,
+    ).join(ORG, ORG.c.id == source.c.organization_id)
+
+
+def set_rating(session: Session, org_id: int, year: int, grade: str | None) -> dict[str, Any]:
+    """Rate an organisation for a year. Setting the same grade again changes
+    nothing; a different grade adds a row that supersedes the old one."""
+    from dangdn_cli.registry import organizations
+
+    _check_year(year)
+    org = organizations.get(session, org_id)
+    code = parse_grade(session, org.type, grade)
+    _check_org_year(org, year)
+    latest = latest_ratings()
+    previous = (
+        session.connection()
+        .execute(
+            _rating_select(latest).where(latest.c.organization_id == org_id, latest.c.year == year)
+        )
+        .mappings()
+        .first()
+    )
+    before = _rating_record(previous) if previous else None
+    if before is not None and before["grade"] == code:
+        return {**before, "previous_grade": code, "changed": False}
+    rating = Rating(
+        organization_id=org_id, year=year, grade=code, created_at=datetime.now(timezone.utc)
+    )
+    session.add(rating)
+    session.flush()
+    row = (
+        session.connection()
+        .execute(_rating_select(RATING).where(RATING.c.id == rating.id))
+        .mappings()
+        .one()
+    )
+    after = _rating_record(row)
+    audit.record(session, "set", "rating", rating.id, before=before, after=after)
+    return {**after, "previous_grade": before["grade"] if before else None, "changed": True}
+
+
+def list_ratings(
+    session: Session,
+    *,
+    year: int | None = None,
+    org_id: int | None = None,
+    org_type: str | None = None,
+    include_history: bool = False,
+) -> list[dict[str, Any]]:
+    """The ratings that count (one per organisation and year), or every
+    rating ever set with ``include_history`` (``superseded`` marks old ones)."""
+    from dangdn_cli.registry import organizations
+
+    latest = latest_ratings()
+    source = RATING if include_history else latest
+    stmt = _rating_select(source)
+    if include_history:
+        stmt = stmt.add_columns(source.c.created_at.label("set_at"))
+    if year is not None:
+        stmt = stmt.where(source.c.year == year)
+    if org_id is not None:
+        stmt = stmt.where(source.c.organization_id == org_id)
+    if org_type:
+        stmt = stmt.where(ORG.c.type == organizations.org_type(org_type))
+    stmt = stmt.order_by(source.c.year.desc(), ORG.c.type, ORG.c.id, source.c.id)
+    rows = [_rating_record(r) for r in session.connection().execute(stmt).mappings()]
+    if include_history:
+        current = {
+            r[0]
+            for r in session.connection().execute(
+                select(latest.c.id).where(latest.c.id.in_([r["id"] for r in rows]))
+            )
+        }
+        for row in rows:
+            row["superseded"] = row["id"] not in current
+    return rows
+
+
+# --- awards ---------------------------------------------------------------------
+
+
+def _award_select() -> Select[Any]:
+    name = func.coalesce(ORG.c.name, current_name(ENTERPRISE.c.id), PERSON.c.full_name)
+    return (
+        select(
+            AWARD.c.id,
+            AWARD.c.target_kind.label("to"),
+            AWARD.c.target_id,
+            ENTERPRISE.c.tax_code,
+            name.label("target_name"),
+            ORG.c.type.label("org_type"),
+            AWARD.c.awarded_on,
+            AWARD.c.level,
+            AWARD.c.decision,
+            AWARD.c.title,
+        )
+        .select_from(AWARD)
+        .join(ORG, and_(AWARD.c.target_kind == "org", ORG.c.id == AWARD.c.target_id), isouter=True)
+        .join(
+            ENTERPRISE,
+            and_(AWARD.c.target_kind == "enterprise", ENTERPRISE.c.id == AWARD.c.target_id),
+            isouter=True,
+        )
+        .join(
+            PERSON,
+            and_(AWARD.c.target_kind == "person", PERSON.c.id == AWARD.c.target_id),
+            isouter=True,
+        )
+    )
+
+
+def _target_id(session: Session, kind: str, target: str | int) -> int:
+    from dangdn_cli.registry import enterprises, organizations, people
+
+    if kind == "enterprise":
+        return enterprises.get_id(session, str(target))
+    text = str(target).strip()
+    if not text.isdigit():
+        raise InvalidTargetId(kind_label=award_kind_label(kind), value=text)
+    if kind == "org":
+        organizations.get(session, int(text))
+    else:
+        people.get_person(session, int(text))
+    return int(text)
+
+
+def add_award(
+    session: Session,
+    to: str | None,
+    target: str | int,
+    awarded_on: date,
+    level: str | None,
+    *,
+    decision: str | None = None,
+    title: str | None = None,
+) -> dict[str, Any]:
+    """An award to an organisation (``target`` = its id), an enterprise (its
+    tax code) or a person (their id); ``level`` is the awarding level
+    (e.g. "Tỉnh ủy", "UBND tỉnh"), free text."""
+    kind = validate.choice(to or "", AWARD_KINDS, tr("đối tượng khen thưởng", "award target"))
+    assert kind is not None
+    level_text = validate.required_text(
+        level, tr("Cấp khen thưởng (--level)", "Award level (--level)")
+    )
+    target_id = _target_id(session, kind, target)
+    award = Award(
+        target_kind=kind,
+        target_id=target_id,
+        awarded_on=awarded_on,
+        level=level_text,
+        decision=clean_text(decision),
+        title=clean_text(title),
+        created_at=datetime.now(timezone.utc),
+    )
+    session.add(award)
+    session.flush()
+    row = (
+        session.connection().execute(_award_select().where(AWARD.c.id == award.id)).mappings().one()
+    )
+    record = dict(row)
+    audit.record(session, "add", "award", award.id, after=record)
+    return record
+
+
+def list_awards(
+    session: Session,
+    *,
+    to: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[dict[str, Any]]:
+    """Awards, newest first, by target kind and dates (both days included)."""
+    stmt = _award_select()
+    if to:
+        kind = validate.choice(to, AWARD_KINDS, tr("đối tượng khen thưởng", "award target"))
+        stmt = stmt.where(AWARD.c.target_kind == kind)
+    if start is not None:
+        stmt = stmt.where(AWARD.c.awarded_on >= start)
+    if end is not None:
+        stmt = stmt.where(AWARD.c.awarded_on <= end)
+    stmt = stmt.order_by(AWARD.c.awarded_on.desc(), AWARD.c.id.desc())
+    return [dict(r) for r in session.connection().execute(stmt).mappings()]
+
+
+# --- "Dân vận khéo" models ------------------------------------------------------
+
+
+def _model_select() -> Select[Any]:
+    return select(
+        MODEL.c.id,
+        MODEL.c.organization_id.label("org_id"),
+        ORG.c.type.label("org_type"),
+        ORG.c.name.label("org_name"),
+        MODEL.c.year,
+        MODEL.c.name,
+    ).join(ORG, ORG.c.id == MODEL.c.organization_id)
+
+
+def add_model(session: Session, org_id: int, year: int, name: str | None) -> dict[str, Any]:
+    """Register a "Dân vận khéo" model of an organisation for a year."""
+    from dangdn_cli.registry import organizations
+
+    title = validate.required_text(name, tr("Tên mô hình (--name)", "Model name (--name)"))
+    _check_year(year)
+    org = organizations.get(session, org_id)
+    _check_org_year(org, year)
+    same = session.connection().execute(
+        select(MODEL.c.id, MODEL.c.name).where(
+            MODEL.c.organization_id == org_id, MODEL.c.year == year
+        )
+    )
+    for model_id, existing in same:
+        if fold(existing) == fold(title):
+            raise DuplicateModel(org_id=org_id, name=existing, year=year, model_id=model_id)
+    model = EmulationModel(
+        organization_id=org_id, year=year, name=title, created_at=datetime.now(timezone.utc)
+    )
+    session.add(model)
+    session.flush()
+    row = (
+        session.connection().execute(_model_select().where(MODEL.c.id == model.id)).mappings().one()
+    )
+    record = dict(row)
+    audit.record(session, "add", "emulation_model", model.id, after=record)
+    return record
+
+
+def list_models(
+    session: Session, *, year: int | None = None, org_id: int | None = None
+) -> list[dict[str, Any]]:
+    stmt = _model_select()
+    if year is not None:
+        stmt = stmt.where(MODEL.c.year == year)
+    if org_id is not None:
+        stmt = stmt.where(MODEL.c.organization_id == org_id)
+    stmt = stmt.order_by(MODEL.c.year.desc(), MODEL.c.id)
+    return [dict(r) for r in session.connection().execute(stmt).mappings()]

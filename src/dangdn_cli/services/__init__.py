@@ -1,1 +1,0 @@
-"""Services: take a session or connection, return data; never print, never exit."""
