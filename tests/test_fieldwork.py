@@ -248,20 +248,20 @@ def test_visit_list_states_and_order(cli: Any, district: dict[str, int]) -> None
 
 def test_latest_visits_for_enterprise_show(district: dict[str, int]) -> None:
     from dangdn_cli import db
-    from dangdn_cli.registry import enterprises, outreach
+    from dangdn_cli.registry import outreach, refs
 
     with db.session() as session:
-        rows = outreach.latest_visits(session, enterprises.get_id(session, E2), limit=1)
+        rows = outreach.latest_visits(session, refs.enterprise_id(session, E2), limit=1)
     assert [(r["visited_on"], r["purpose"]) for r in rows] == [(date(2024, 3, 1), "survey")]
 
 
 def test_due_items(district: dict[str, int]) -> None:
     from dangdn_cli import db
-    from dangdn_cli.registry import outreach
+    from dangdn_cli.analysis import due as deadlines
 
     with db.session() as session:
-        items = outreach.due_items(session, date(2024, 7, 20))
-        later = outreach.due_items(session, date(2024, 11, 1))
+        items = deadlines.due_items(session, date(2024, 7, 20))
+        later = deadlines.due_items(session, date(2024, 11, 1))
     assert [(i["kind"], i["due_on"], i["days"]) for i in items] == [
         ("overdue_follow_up", date(2024, 6, 30), -20),
         ("overdue_follow_up", date(2024, 7, 15), -5),

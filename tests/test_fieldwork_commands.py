@@ -124,7 +124,7 @@ def test_rating_errors(cli: Any, dump: Any, base: dict[str, int]) -> None:
     fails(
         cli,
         dump,
-        "Xếp loại tot không có trong thang xếp loại công đoàn (chọn một trong: "
+        "Xếp loại tot không có trong thang xếp loại công đoàn cơ sở (chọn một trong: "
         "vung_manh_xuat_sac (vững mạnh xuất sắc), vung_manh (vững mạnh), "
         "hoan_thanh (hoàn thành nhiệm vụ), yeu (yếu)).",
         "rating", "set", "--org", union, "--year", "2024", "--grade", "tot",

@@ -17,22 +17,22 @@ def _load_district(tmp_path: Path) -> dict[str, int]:
     """The registry engineer's loader for the core files, then ours."""
     demo = pytest.importorskip("dangdn_cli.demo.build")
     from dangdn_cli import db
-    from dangdn_cli.registry import outreach
+    from dangdn_cli.demo import fieldwork as examples
 
     core = tmp_path / "core"
     core.mkdir()
     for path in EXAMPLES.glob("*.csv"):
-        if path.name not in outreach.FIELDWORK_FILES:
+        if path.name not in examples.FIELDWORK_FILES:
             shutil.copy(path, core / path.name)
     with db.session(write=True) as session:
         demo.load(session, core)
-        return outreach.load_fieldwork_examples(session, EXAMPLES)
+        return examples.load_fieldwork_examples(session, EXAMPLES)
 
 
 def test_examples_2024h1(tmp_path: Path) -> None:
     from dangdn_cli import db
+    from dangdn_cli.analysis import due as deadlines
     from dangdn_cli.analysis import fieldwork
-    from dangdn_cli.registry import outreach
 
     loaded = _load_district(tmp_path)
     assert loaded == {
@@ -44,7 +44,7 @@ def test_examples_2024h1(tmp_path: Path) -> None:
     }
     with db.session() as session:
         figures = fieldwork.compute(session, date(2024, 1, 1), date(2024, 6, 30))
-        due = outreach.due_items(session, date(2024, 6, 30))
+        due = deadlines.due_items(session, date(2024, 6, 30))
     assert figures["outreach"] == {
         "visits": 10,
         "enterprises_visited": 7,
@@ -82,17 +82,17 @@ def test_examples_2024h1(tmp_path: Path) -> None:
 
 def test_bad_example_row_names_file_and_row(tmp_path: Path, dump: Any) -> None:
     from dangdn_cli import db
-    from dangdn_cli.registry import outreach
+    from dangdn_cli.demo import fieldwork as examples
 
     (tmp_path / "visits.csv").write_text(
         "tax_code,visited_on,cadre\n0100100008,2024-01-02,Nam\n", encoding="utf-8"
     )
     before = dump()
     with (
-        pytest.raises(outreach.FieldworkExampleError) as caught,
+        pytest.raises(examples.FieldworkExampleError) as caught,
         db.session(write=True) as session,
     ):
-        outreach.load_fieldwork_examples(session, tmp_path)
+        examples.load_fieldwork_examples(session, tmp_path)
     assert caught.value.message("vi") == (
         "Dữ liệu mẫu visits.csv, dòng 2: Không tìm thấy doanh nghiệp có mã số thuế 0100100008."
     )

@@ -211,7 +211,7 @@ def test_members_need_known_organisations(cli, tmp_path, dump):
             "Mã tổ chức",
             errors.WrongOrgType(
                 org_id=1,
-                actual_vi="công đoàn",
+                actual_vi="công đoàn cơ sở",
                 actual_en="",
                 wanted_vi="tổ chức đảng",
                 wanted_en="",
@@ -277,7 +277,7 @@ def test_bad_org_rows(cli, tmp_path, dump):
     assert got[1] == (
         4,
         "MST",
-        f"Doanh nghiệp {B} đã có công đoàn ở dòng 3 trong cùng thời gian.",
+        f"Doanh nghiệp {B} đã có công đoàn cơ sở ở dòng 3 trong cùng thời gian.",
     )
     assert got[2] == (5, "MST", f"Không tìm thấy doanh nghiệp có mã số thuế {mst(41)}.")
     assert got[3] == (

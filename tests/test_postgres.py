@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from dangdn_cli import db
-from dangdn_cli.models import ORG_TYPES
+from dangdn_cli.vocabulary import ORG_TYPES
 
 SERVER = os.environ.get("DANGDN_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(

@@ -52,7 +52,7 @@ def test_default_names_and_a_joint_cell(cli):
             ["party", "union"] if code == A else ["party"]
         )
     out = cli("org", "add", "--type", "youth", "--enterprise", B, "--founded", "2022-01-01").stdout
-    assert "Đã thêm tổ chức 3." in out and "Đoàn thanh niên" in out
+    assert "Đã thêm tổ chức 3." in out and "Tổ chức đoàn" in out
 
 
 def test_dissolve_and_list_as_of(cli):

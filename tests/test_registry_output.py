@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from rich.console import Console
 
-from dangdn_cli import i18n, output
+from dangdn_cli import i18n, output, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -46,11 +46,11 @@ def test_mask_citizen_id():
 
 def test_labels():
     i18n.set_lang("vi")
-    assert i18n.label("org_type", "party", capital=True) == "Tổ chức đảng"
-    assert i18n.label("stage", "admitted") == "kết nạp"
-    assert i18n.label("org_type", "unknown") == "unknown"
+    assert vocabulary.label("org_type", "party", capital=True) == "Tổ chức đảng"
+    assert vocabulary.label("stage", "admitted") == "kết nạp"
+    assert vocabulary.label("org_type", "unknown") == "unknown"
     i18n.set_lang("en")
-    assert i18n.label("org_type", "veterans") == "veterans' association"
+    assert vocabulary.label("org_type", "veterans") == "veterans' association"
 
 
 def render(table, width):

@@ -252,7 +252,7 @@ CASES = [
      "Mã số thuế không được để trống.", "Tax code must not be empty."),
     ("wrong-org-type", ["member", "add", "--name", "X", "--type", "union", "--enterprise", A,
                         "--org", "1"],
-     "Tổ chức 1 là tổ chức đảng, không phải công đoàn.",
+     "Tổ chức 1 là tổ chức đảng, không phải công đoàn cơ sở.",
      "Organisation 1 is a party organisation, not a trade union."),
     ("party-only", ["member", "add", "--name", "X", "--type", "union", "--enterprise", A,
                     "--status", "official"],

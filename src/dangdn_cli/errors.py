@@ -1,6 +1,10 @@
-"""The one error hierarchy. A class's docstring is its Vietnamese message;
-``en`` is the English one. Both are ``str.format`` templates over the
-keyword arguments given when raising."""
+"""The one error hierarchy. Every error names its message twice, as class
+attributes: ``vi`` (Vietnamese, the default) and ``en``; both are
+``str.format`` templates over the keyword arguments given when raising. The
+messages are attributes, not docstrings, so they survive ``python -OO``.
+
+Errors raised by the base modules live here; each package keeps the errors
+it raises in its own ``errors`` module, subclassing these."""
 
 from __future__ import annotations
 
@@ -10,8 +14,7 @@ from dangdn_cli.i18n import lang, nfc
 
 
 class DangdnError(Exception):
-    """Lỗi: {detail}"""
-
+    vi = "Lỗi: {detail}"
     en = "Error: {detail}"
     exit_code = 1
 
@@ -21,133 +24,112 @@ class DangdnError(Exception):
 
     def message(self, language: str | None = None) -> str:
         language = language or lang()
-        template = self.en if language == "en" else (self.__doc__ or "")
+        template = self.en if language == "en" else self.vi
         return nfc(" ".join(template.format(**self.params).split()))
 
 
 class ValidationError(DangdnError):
-    """Giá trị không hợp lệ: {detail}"""
-
+    vi = "Giá trị không hợp lệ: {detail}"
     en = "Invalid value: {detail}"
 
 
 class InvalidTaxCode(ValidationError):
-    """Mã số thuế không hợp lệ: {value} ({reason})."""
-
+    vi = "Mã số thuế không hợp lệ: {value} ({reason})."
     en = "Invalid tax code: {value} ({reason})."
 
 
 class InvalidIdNumber(ValidationError):
-    """Số CCCD không hợp lệ: {value} (phải gồm đúng 12 chữ số)."""
-
+    vi = "Số CCCD không hợp lệ: {value} (phải gồm đúng 12 chữ số)."
     en = "Invalid citizen ID: {value} (must be exactly 12 digits)."
 
 
 class InvalidDate(ValidationError):
-    """Ngày không hợp lệ: {value} (dùng dạng 2024-05-25, 25/05/2024 hoặc 25/5/2024)."""
-
+    vi = "Ngày không hợp lệ: {value} (dùng dạng 2024-05-25, 25/05/2024 hoặc 25/5/2024)."
     en = "Invalid date: {value} (use 2024-05-25, 25/05/2024 or 25/5/2024)."
 
 
 class InvalidChoice(ValidationError):
-    """Giá trị {field} không hợp lệ: {value} (chọn một trong: {choices})."""
-
+    vi = "Giá trị {field} không hợp lệ: {value} (chọn một trong: {choices})."
     en = "Invalid {field}: {value} (choose one of: {choices})."
 
 
 class NegativeCount(ValidationError):
-    """{field} không được âm: {value}."""
-
+    vi = "{field} không được âm: {value}."
     en = "{field} must not be negative: {value}."
 
 
 class StableAboveTotal(ValidationError):
-    """Số lao động ổn định ({stable}) không được lớn hơn tổng số lao động ({total})."""
-
+    vi = "Số lao động ổn định ({stable}) không được lớn hơn tổng số lao động ({total})."
     en = "Stable workers ({stable}) cannot exceed total workers ({total})."
 
 
 class PartAboveTotal(ValidationError):
-    """{field} ({part}) không được lớn hơn tổng số lao động ({total})."""
-
+    vi = "{field} ({part}) không được lớn hơn tổng số lao động ({total})."
     en = "{field} ({part}) cannot exceed total workers ({total})."
 
 
 class EndBeforeStart(ValidationError):
-    """Ngày {end_label} ({end}) không được trước ngày {start_label} ({start})."""
-
+    vi = "Ngày {end_label} ({end}) không được trước ngày {start_label} ({start})."
     en = "The {end_label} date ({end}) cannot be before the {start_label} date ({start})."
 
 
 class EmptyValue(ValidationError):
-    """{field} không được để trống."""
-
+    vi = "{field} không được để trống."
     en = "{field} must not be empty."
 
 
 class NotFound(DangdnError):
-    """Không tìm thấy: {detail}"""
-
+    vi = "Không tìm thấy: {detail}"
     en = "Not found: {detail}"
 
 
 class UnknownEnterprise(NotFound):
-    """Không tìm thấy doanh nghiệp có mã số thuế {tax_code}."""
-
+    vi = "Không tìm thấy doanh nghiệp có mã số thuế {tax_code}."
     en = "No enterprise with tax code {tax_code}."
 
 
 class UnknownOrganization(NotFound):
-    """Không tìm thấy tổ chức có mã số {org_id}."""
-
+    vi = "Không tìm thấy tổ chức có mã số {org_id}."
     en = "No organisation with id {org_id}."
 
 
 class UnknownMember(NotFound):
-    """Không tìm thấy đoàn viên/hội viên/đảng viên có mã số {member_id}."""
-
+    vi = "Không tìm thấy đoàn viên/hội viên/đảng viên có mã số {member_id}."
     en = "No membership with id {member_id}."
 
 
 class UnknownPerson(NotFound):
-    """Không tìm thấy người có mã số {person_id}."""
-
+    vi = "Không tìm thấy người có mã số {person_id}."
     en = "No person with id {person_id}."
 
 
 class UnknownCandidate(NotFound):
-    """Không tìm thấy quần chúng ưu tú có mã số {candidate_id}."""
-
+    vi = "Không tìm thấy quần chúng ưu tú có mã số {candidate_id}."
     en = "No candidate with id {candidate_id}."
 
 
 class Conflict(DangdnError):
-    """Xung đột dữ liệu: {detail}"""
-
+    vi = "Xung đột dữ liệu: {detail}"
     en = "Conflict: {detail}"
 
 
 class DuplicateTaxCode(Conflict):
-    """Mã số thuế {tax_code} đã có trong sổ đăng ký."""
-
+    vi = "Mã số thuế {tax_code} đã có trong sổ đăng ký."
     en = "Tax code {tax_code} is already in the registry."
 
 
 class DuplicateIdNumber(Conflict):
-    """Số CCCD {id_number} đã thuộc về người có mã số {person_id}."""
-
+    vi = "Số CCCD {id_number} đã thuộc về người có mã số {person_id}."
     en = "Citizen ID {id_number} already belongs to person {person_id}."
 
 
 class StateError(DangdnError):
-    """Không thực hiện được: {detail}"""
-
+    vi = "Không thực hiện được: {detail}"
     en = "Cannot do that: {detail}"
 
 
 class RegistryError(DangdnError):
-    """Lỗi sổ đăng ký: {detail}"""
-
+    vi = "Lỗi sổ đăng ký: {detail}"
     en = "Registry error: {detail}"
 
 
@@ -155,142 +137,130 @@ class RegistryError(DangdnError):
 
 
 class EnterpriseNotActive(StateError):
-    """Doanh nghiệp {tax_code} không hoạt động vào ngày {on}."""
-
+    vi = "Doanh nghiệp {tax_code} không hoạt động vào ngày {on}."
     en = "Enterprise {tax_code} is not active on {on}."
 
 
 class NotRegisteredYet(StateError):
-    """Doanh nghiệp {tax_code} chỉ có trong sổ từ ngày {first}, chưa có vào ngày {on}."""
-
+    vi = "Doanh nghiệp {tax_code} chỉ có trong sổ từ ngày {first}, chưa có vào ngày {on}."
     en = "Enterprise {tax_code} is registered only from {first}, not yet on {on}."
 
 
 class AlreadyCovered(Conflict):
-    """Doanh nghiệp {tax_code} đã có {kind_vi} (mã {org_id}); giải thể tổ chức đó trước khi
-    thành lập tổ chức mới."""
+    vi = (
+        "Doanh nghiệp {tax_code} đã có {kind_vi} (mã {org_id}); giải thể tổ chức đó trước "
+        "khi thành lập tổ chức mới."
+    )
 
     en = "Enterprise {tax_code} already has a {kind_en} (id {org_id}); dissolve it first."
 
 
 class DuplicateMembership(Conflict):
-    """Người có mã số {person_id} đã là {kind_vi} (mã thành viên {member_id})."""
-
+    vi = "Người có mã số {person_id} đã là {kind_vi} (mã thành viên {member_id})."
     en = "Person {person_id} is already recorded as a {kind_en} (membership {member_id})."
 
 
 class AlreadyDissolved(StateError):
-    """Tổ chức {org_id} đã giải thể ngày {on}."""
-
+    vi = "Tổ chức {org_id} đã giải thể ngày {on}."
     en = "Organisation {org_id} was already dissolved on {on}."
 
 
 class WrongOrgType(ValidationError):
-    """Tổ chức {org_id} là {actual_vi}, không phải {wanted_vi}."""
-
+    vi = "Tổ chức {org_id} là {actual_vi}, không phải {wanted_vi}."
     en = "Organisation {org_id} is a {actual_en}, not a {wanted_en}."
 
 
 class PartyOnlyOption(ValidationError):
-    """Chỉ đảng viên (--type party) mới có {options}."""
-
+    vi = "Chỉ đảng viên (--type party) mới có {options}."
     en = "Only party members (--type party) take {options}."
 
 
 class ResidenceWithOrg(ValidationError):
-    """Đảng viên sinh hoạt nơi cư trú (--residence) không thuộc tổ chức đảng của doanh nghiệp
-    (bỏ --org)."""
+    vi = (
+        "Đảng viên sinh hoạt nơi cư trú (--residence) không thuộc tổ chức đảng của doanh "
+        "nghiệp (bỏ --org)."
+    )
 
     en = "A residence-registered party member (--residence) has no cell at work (drop --org)."
 
 
 class NotPartyMember(StateError):
-    """Thành viên {member_id} không phải đảng viên."""
-
+    vi = "Thành viên {member_id} không phải đảng viên."
     en = "Membership {member_id} is not a party membership."
 
 
 class AlreadyOfficial(StateError):
-    """Đảng viên {member_id} đã là đảng viên chính thức vào ngày {on}."""
-
+    vi = "Đảng viên {member_id} đã là đảng viên chính thức vào ngày {on}."
     en = "Member {member_id} is already official on {on}."
 
 
 class AlreadyLeft(StateError):
-    """Thành viên {member_id} đã rời tổ chức ngày {on}."""
-
+    vi = "Thành viên {member_id} đã rời tổ chức ngày {on}."
     en = "Member {member_id} already left on {on}."
 
 
 class AlreadyWorksThere(StateError):
-    """Người có mã số {person_id} đã làm việc tại {tax_code} vào ngày {on}."""
-
+    vi = "Người có mã số {person_id} đã làm việc tại {tax_code} vào ngày {on}."
     en = "Person {person_id} already works at {tax_code} on {on}."
 
 
 class CandidateFinal(StateError):
-    """Quần chúng {candidate_id} đã {stage_vi}; không chuyển giai đoạn được nữa."""
-
+    vi = "Quần chúng {candidate_id} đã {stage_vi}; không chuyển giai đoạn được nữa."
     en = "Candidate {candidate_id} has already been {stage_en}; no further stage."
 
 
 class CandidateStageDone(StateError):
-    """Quần chúng {candidate_id} đã qua giai đoạn “{stage_vi}” (ngày {on})."""
-
+    vi = "Quần chúng {candidate_id} đã qua giai đoạn “{stage_vi}” (ngày {on})."
     en = "Candidate {candidate_id} already reached the stage “{stage_en}” (on {on})."
 
 
 class AlreadyPartyMember(Conflict):
-    """Người có mã số {person_id} đã là đảng viên (mã thành viên {member_id})."""
-
+    vi = "Người có mã số {person_id} đã là đảng viên (mã thành viên {member_id})."
     en = "Person {person_id} is already a party member (membership {member_id})."
 
 
 class NotIntroducer(ValidationError):
-    """Tổ chức giới thiệu quần chúng phải là công đoàn hoặc đoàn thanh niên; tổ chức {org_id} là
-    {actual_vi}."""
-
+    vi = (
+        "Tổ chức giới thiệu quần chúng phải là công đoàn hoặc đoàn thanh niên; tổ chức "
+        "{org_id} là {actual_vi}."
+    )
     en = "A candidate is introduced by a union or youth organisation; {org_id} is a {actual_en}."
 
 
 class ConfirmNeeded(ValidationError):
-    """Cần thêm --confirm để xóa vĩnh viễn người có mã số {person_id}."""
-
+    vi = "Cần thêm --confirm để xóa vĩnh viễn người có mã số {person_id}."
     en = "Add --confirm to erase person {person_id} permanently."
 
 
 class RegistryNotEmpty(Conflict):
-    """Đã có sổ đăng ký tại {path}; chọn thư mục khác (--out) hoặc xóa tệp đó."""
-
+    vi = "Đã có sổ đăng ký tại {path}; chọn thư mục khác (--out) hoặc xóa tệp đó."
     en = "There is already a registry at {path}; choose another folder (--out) or remove it."
 
 
 class AlreadyCandidate(Conflict):
-    """Người có mã số {person_id} đang là quần chúng ưu tú (mã {candidate_id})."""
-
+    vi = "Người có mã số {person_id} đang là quần chúng ưu tú (mã {candidate_id})."
     en = "Person {person_id} is already a candidate (id {candidate_id})."
 
 
 class ExampleDataError(ValidationError):
-    """Dữ liệu mẫu {file}, dòng {row}: {message}"""
-
+    vi = "Dữ liệu mẫu {file}, dòng {row}: {message}"
     en = "Example data {file}, row {row}: {message}"
 
 
 class UnknownExampleFile(ValidationError):
-    """Không có hàm nạp cho tệp mẫu {file} (thêm một hàm @loads("{file}") trong
-    services/demo.py)."""
+    vi = (
+        'Không có hàm nạp cho tệp mẫu {file} (thêm một hàm @loads("{file}") trong '
+        "services/demo.py)."
+    )
 
     en = 'No loader for the example file {file} (add a @loads("{file}") function to services/demo).'
 
 
 class ExamplesMissing(NotFound):
-    """Không tìm thấy thư mục dữ liệu mẫu {path}."""
-
+    vi = "Không tìm thấy thư mục dữ liệu mẫu {path}."
     en = "The example data folder {path} was not found."
 
 
 class EnterpriseAlreadyActive(StateError):
-    """Doanh nghiệp {tax_code} đang hoạt động vào ngày {on}."""
-
+    vi = "Doanh nghiệp {tax_code} đang hoạt động vào ngày {on}."
     en = "Enterprise {tax_code} is active on {on}."

@@ -13,13 +13,6 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-ORG_TYPES = ("party", "union", "youth", "women", "veterans")
-SECTORS = ("tu_nhan", "fdi", "htx", "nha_nuoc_thieu_so", "ngoai_cong_lap")
-STATUSES = ("active", "suspended", "dissolved")
-ROLES = ("owner", "manager", "worker")
-PARTY_STATUSES = ("probationary", "official")
-STAGES = ("identified", "trained", "introduced", "admitted", "dropped")
-
 
 class Enterprise(SQLModel, table=True):
     """Identity of an enterprise; its attributes live in dated versions."""

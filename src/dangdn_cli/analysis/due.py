@@ -26,7 +26,7 @@ from dangdn_cli.models import (
     Rating,
     Workforce,
 )
-from dangdn_cli.registry import history
+from dangdn_cli.registry import activities, history, outreach
 from dangdn_cli.registry.history import table_of
 
 DEFAULT_DEADLINES = {"half_year": (25, 5), "year": (25, 12)}
@@ -279,14 +279,47 @@ def due(session: Session, as_of: date | None = None) -> dict[str, Any]:
     }
 
 
+def due_items(session: Session, on: date) -> list[dict[str, Any]]:
+    """What needs doing as of ``on``, most urgent first, for ``dangdn due``.
+
+    Each item has ``kind`` (``overdue_follow_up``, ``term_expired`` — the
+    current term ended before ``on`` and no congress opened a new one —, or
+    ``term_ending`` — it ends within 6 months), ``due_on``, ``days`` (days
+    left; negative when past), the subject (``tax_code``/``enterprise_name``
+    or ``org_id``/``org_type``/``org_name``) and ``description`` (one line for
+    a person, in the current language).
+    """
+
+    items: list[dict[str, Any]] = []
+    for visit in outreach.list_visits(session, on, overdue=True):
+        name = visit["enterprise_name"] or visit["tax_code"]
+        step = visit["next_step"] or tr("bước tiếp theo", "the next step")
+        items.append(
+            {
+                "kind": "overdue_follow_up",
+                "due_on": visit["next_due_on"],
+                "days": -visit["days_overdue"],
+                "visit_id": visit["id"],
+                "tax_code": visit["tax_code"],
+                "enterprise_name": visit["enterprise_name"],
+                "cadre": visit["cadre"],
+                "next_step": visit["next_step"],
+                "description": tr(
+                    f"Quá hạn {visit['days_overdue']} ngày: {step} tại {name} "
+                    f"(hạn {fmt_date(visit['next_due_on'])}, cán bộ {visit['cadre']}).",
+                    f"{visit['days_overdue']} days overdue: {step} at {name} "
+                    f"(due {fmt_date(visit['next_due_on'])}, cadre {visit['cadre']}).",
+                ),
+            }
+        )
+    for term in activities.terms_due(session, on):
+        items.append(term)
+    items.sort(key=lambda item: (item["due_on"], item["kind"]))
+    return items
+
+
 def _follow_ups(session: Session, on: date) -> list[dict[str, Any]]:
-    try:
-        from dangdn_cli.registry import outreach
-    except ModuleNotFoundError as exc:
-        if exc.name != "dangdn_cli.registry.outreach":
-            raise
-        return []
-    items = outreach.due_items(session, on)
+    items = due_items(session, on)
     return [
         {k: (v.isoformat() if isinstance(v, date) else v) for k, v in item.items()}
         for item in items

@@ -683,15 +683,13 @@ def _forecast_sentence(
 
 
 class ConflictingModes(errors.ValidationError):
-    """Chỉ chọn một trong --near, --forecast, --joint."""
-
+    vi = "Chỉ chọn một trong --near, --forecast, --joint."
     en = "Choose at most one of --near, --forecast, --joint."
     exit_code = 2  # a usage error
 
 
 class JointPartyOnly(errors.ValidationError):
-    """--joint chỉ dùng với --type party (đề xuất chi bộ ghép)."""
-
+    vi = "--joint chỉ dùng với --type party (đề xuất chi bộ ghép)."
     en = "--joint applies to --type party only (joint party cell proposals)."
 
 
@@ -793,7 +791,7 @@ def demo_summary(session: Session, on: date, near_limit: int = 3) -> dict[str, A
     """Per organisation type: the qualifying enterprises (as
     ``eligible_enterprises``) and the near ones (``near_total`` and the first
     ``near_limit``: tax_code, name, missing, summary). For the demo's printout."""
-    from dangdn_cli.models import ORG_TYPES
+    from dangdn_cli.vocabulary import ORG_TYPES
 
     out: dict[str, Any] = {}
     for kind in ORG_TYPES:

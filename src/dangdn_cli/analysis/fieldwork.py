@@ -50,7 +50,6 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlmodel import Session
 
 from dangdn_cli.models import (
-    ORG_TYPES,
     Activity,
     Award,
     EmulationModel,
@@ -60,6 +59,7 @@ from dangdn_cli.models import (
 )
 from dangdn_cli.registry import activities, outreach, recognition
 from dangdn_cli.registry.outreach import table_of
+from dangdn_cli.vocabulary import ORG_TYPES
 
 VISIT = table_of(Visit)
 ACTIVITY = table_of(Activity)

@@ -35,7 +35,6 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from dangdn_cli.models import (
-    ORG_TYPES,
     Candidate,
     Employment,
     Enterprise,
@@ -47,6 +46,7 @@ from dangdn_cli.models import (
     Workforce,
 )
 from dangdn_cli.registry import history
+from dangdn_cli.vocabulary import ORG_TYPES
 
 MEMBER_TYPES = ("union", "youth", "women", "veterans")
 CANDIDATE_STAGES = ("identified", "trained", "introduced", "admitted")

@@ -23,26 +23,22 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 class InvalidPeriod(errors.ValidationError):
-    """Kỳ báo cáo không hợp lệ: {value}. Dùng một trong các dạng: {forms}."""
-
+    vi = "Kỳ báo cáo không hợp lệ: {value}. Dùng một trong các dạng: {forms}."
     en = "Invalid period: {value}. Use one of: {forms}."
 
 
 class UnknownPlan(errors.NotFound):
-    """Không tìm thấy kế hoạch có mã {code}."""
-
+    vi = "Không tìm thấy kế hoạch có mã {code}."
     en = "No plan with code {code}."
 
 
 class CutoffOutsidePeriod(errors.ValidationError):
-    """Ngày chốt số liệu {cutoff} phải nằm trong kỳ báo cáo ({start} – {end})."""
-
+    vi = "Ngày chốt số liệu {cutoff} phải nằm trong kỳ báo cáo ({start} – {end})."
     en = "The cutoff date {cutoff} must fall within the period ({start} – {end})."
 
 
 class PlanNeedsRegistry(errors.StateError):
-    """Kỳ plan:{code} cần mở sổ đăng ký để đọc thời gian của kế hoạch."""
-
+    vi = "Kỳ plan:{code} cần mở sổ đăng ký để đọc thời gian của kế hoạch."
     en = "The period plan:{code} needs the registry to read the plan's window."
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import label
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -83,8 +84,6 @@ def masked(record: dict[str, Any], reveal: bool) -> dict[str, Any]:
     return {**record, "id_number": mask_id(record["id_number"], reveal)}
 
 
-def label_of(group: str) -> Callable[[Any], str]:
-    """A table formatter showing a code's name ("party" -> "tổ chức đảng")."""
-    from dangdn_cli.i18n import label
-
-    return lambda value: label(group, value)
+def label_of(group: str, form: str = "name") -> Callable[[Any], str]:
+    """A table formatter showing a code's words ("party" -> "tổ chức đảng")."""
+    return lambda value: label(group, value, form=form)

@@ -38,7 +38,7 @@ LABELS = {
 
 
 def stage_label(value: Any) -> str:
-    from dangdn_cli.i18n import label
+    from dangdn_cli.vocabulary import label
 
     return label("stage", value)
 

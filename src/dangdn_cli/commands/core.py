@@ -60,7 +60,7 @@ def log(
     if as_json:
         print_json(rows)
         return
-    from dangdn_cli.i18n import label
+    from dangdn_cli.vocabulary import label
 
     shown = [
         {

@@ -51,9 +51,9 @@ def print_extensions(result: dict[str, Any]) -> None:
 
 
 def print_demo_summary(result: dict[str, Any]) -> None:
-    from dangdn_cli.i18n import fmt_date, fmt_int, label
-    from dangdn_cli.models import ORG_TYPES
+    from dangdn_cli.i18n import fmt_date, fmt_int
     from dangdn_cli.output import print_summary, print_table, success
+    from dangdn_cli.vocabulary import ORG_TYPES, label
 
     summary = result["summary"]
     success(

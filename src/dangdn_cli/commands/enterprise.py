@@ -140,8 +140,8 @@ def _status(value: Any) -> str:
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
-    from dangdn_cli.i18n import label
     from dangdn_cli.output import print_json, print_record, print_table, success
+    from dangdn_cli.vocabulary import label
 
     if as_json:
         print_json(record)
@@ -166,7 +166,7 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
                 ("founded_on", "Thành lập", "Founded"),
             ],
             title=tr("Tổ chức", "Organisations"),
-            formatters={"type": label_of("org_short")},
+            formatters={"type": label_of("org_type", "short")},
         )
     if record.get("latest_visits"):
         from dangdn_cli.registry.outreach import follow_up_label, purpose_label

@@ -58,23 +58,23 @@ LABELS = {
 
 
 def status_label(value: Any) -> str:
-    from dangdn_cli.i18n import label
+    from dangdn_cli.vocabulary import label
 
     return label("party_status", value)
 
 
 def _type_and_status(row: dict[str, Any]) -> str:
-    from dangdn_cli.i18n import label
+    from dangdn_cli.vocabulary import label
 
-    text = label("org_short", row["type"])
+    text = label("org_type", row["type"], form="short")
     if row.get("status") == "probationary":
         text += " – " + label("party_status", "probationary")
     return text
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str, reveal: bool = False) -> None:
-    from dangdn_cli.i18n import label
     from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.vocabulary import label
 
     record = masked(record, reveal)
     if as_json:

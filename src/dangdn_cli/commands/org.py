@@ -52,14 +52,14 @@ LABELS = {
 
 
 def type_label(value: Any) -> str:
-    from dangdn_cli.i18n import label
+    from dangdn_cli.vocabulary import label
 
     return label("org_type", value, capital=True)
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
-    from dangdn_cli.i18n import label
     from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.vocabulary import label
 
     if as_json:
         print_json(record)
@@ -207,7 +207,7 @@ def list_(
             rows,
             COLUMNS,
             tr(f"Tổ chức ({len(rows)})", f"Organisations ({len(rows)})"),
-            formatters={"type": label_of("org_short")},
+            formatters={"type": label_of("org_type", "short")},
         )
 
 

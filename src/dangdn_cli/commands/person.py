@@ -50,8 +50,8 @@ MEMBERSHIP_COLUMNS = [
 
 
 def _print_person(record: dict[str, Any], reveal: bool, as_json: bool) -> None:
-    from dangdn_cli.i18n import label
     from dangdn_cli.output import print_json, print_record, print_table
+    from dangdn_cli.vocabulary import label
 
     record = masked(record, reveal)
     record["memberships"] = [masked(m, reveal) for m in record["memberships"]]
@@ -69,7 +69,7 @@ def _print_person(record: dict[str, Any], reveal: bool, as_json: bool) -> None:
         record["memberships"],
         MEMBERSHIP_COLUMNS,
         tr("Tổ chức tham gia", "Memberships"),
-        formatters={"type": label_of("org_short"), "status": label_of("party_status")},
+        formatters={"type": label_of("org_type", "short"), "status": label_of("party_status")},
     )
 
 

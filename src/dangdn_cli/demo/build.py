@@ -23,6 +23,7 @@ from typing import Any
 from sqlmodel import Session
 
 from dangdn_cli import errors, validate
+from dangdn_cli.demo import fieldwork
 
 DISTRICT = "district"
 REGISTRY_NAME = "dangdn.db"
@@ -332,17 +333,9 @@ def load_cadres(ctx: Context, row: Row) -> None:
 # models) load through their service, which reads the folder itself.
 
 
-def _fieldwork_files() -> tuple[str, ...]:
-    from dangdn_cli.registry import outreach
-
-    return tuple(outreach.FIELDWORK_FILES)
-
-
-@loads_files(*_fieldwork_files())
+@loads_files(*fieldwork.FIELDWORK_FILES)
 def load_fieldwork(ctx: Context, folder: Path) -> dict[str, int]:
-    from dangdn_cli.registry import outreach
-
-    return outreach.load_fieldwork_examples(ctx.session, folder)
+    return fieldwork.load_fieldwork_examples(ctx.session, folder)
 
 
 # Finding and loading the examples -------------------------------------------
@@ -495,8 +488,9 @@ def summarize(session: Session, on: date) -> dict[str, Any]:
     from sqlalchemy import case, func, select
     from sqlmodel import col
 
-    from dangdn_cli.models import ORG_TYPES, Membership, Organization
+    from dangdn_cli.models import Membership, Organization
     from dangdn_cli.registry import candidates, history
+    from dangdn_cli.vocabulary import ORG_TYPES
 
     conn = session.connection()
     state = history.enterprise_state(on).subquery()

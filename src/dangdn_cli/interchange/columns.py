@@ -26,26 +26,25 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 class NotAnInteger(errors.ValidationError):
-    """{field} phải là số nguyên không âm: {value}."""
-
+    vi = "{field} phải là số nguyên không âm: {value}."
     en = "{field} must be a whole number: {value}."
 
 
 class InvalidYesNo(errors.ValidationError):
-    """{field} phải là có hoặc không: {value}."""
-
+    vi = "{field} phải là có hoặc không: {value}."
     en = "{field} must be yes or no: {value}."
 
 
 class InvalidLabel(errors.ValidationError):
-    """{field} không hợp lệ: {value} (dùng một trong: {choices})."""
-
+    vi = "{field} không hợp lệ: {value} (dùng một trong: {choices})."
     en = "Invalid {field}: {value} (use one of: {choices})."
 
 
 class MaskedIdNumber(errors.ValidationError):
-    """Số CCCD đã bị che: {value} (bảng xuất không có --reveal không nhập lại được số CCCD;
-    hãy xuất lại với --reveal hoặc để trống cột này)."""
+    vi = (
+        "Số CCCD đã bị che: {value} (bảng xuất không có --reveal không nhập lại được số "
+        "CCCD; hãy xuất lại với --reveal hoặc để trống cột này)."
+    )
 
     en = (
         "The citizen ID is masked: {value} (an export without --reveal cannot bring citizen "

@@ -43,14 +43,12 @@ STREAM = 2000
 
 
 class UnsupportedExport(errors.ValidationError):
-    """Không xuất được ra tệp {suffix}: dùng .csv hoặc .xlsx."""
-
+    vi = "Không xuất được ra tệp {suffix}: dùng .csv hoặc .xlsx."
     en = "Cannot export to {suffix}: use .csv or .xlsx."
 
 
 class CannotWrite(errors.DangdnError):
-    """Không ghi được tệp {path}: {detail}"""
-
+    vi = "Không ghi được tệp {path}: {detail}"
     en = "Cannot write {path}: {detail}"
 
 

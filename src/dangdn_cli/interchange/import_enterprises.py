@@ -31,9 +31,10 @@ COUNT_LABELS = {
 
 
 class NotYetRegistered(errors.Conflict):
-    """Mã số thuế {tax_code} đã có trong sổ đăng ký nhưng chưa có hiệu lực vào ngày {on};
-    hãy dùng --as-of từ ngày đăng ký."""
-
+    vi = (
+        "Mã số thuế {tax_code} đã có trong sổ đăng ký nhưng chưa có hiệu lực vào ngày "
+        "{on}; hãy dùng --as-of từ ngày đăng ký."
+    )
     en = "Tax code {tax_code} is in the registry but not yet on {on}; use a later --as-of."
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from dangdn_cli import errors, validate
-from dangdn_cli.i18n import fmt_date, fold, labels, tr
+from dangdn_cli.i18n import fmt_date, fold, tr
 from dangdn_cli.interchange import columns
 from dangdn_cli.interchange.columns import fast_fold
 from dangdn_cli.interchange.importer import (
@@ -27,6 +27,7 @@ from dangdn_cli.interchange.importer import (
 )
 from dangdn_cli.models import Employment, Enterprise, Membership, Organization, Person
 from dangdn_cli.registry.history import table_of
+from dangdn_cli.vocabulary import labels
 
 PERSON_FIELDS = ("name", "birth_date", "gender", "id_number")
 MEMBERSHIP_FIELDS = ("joined_on", "status", "official_on", "org_id", "residence")

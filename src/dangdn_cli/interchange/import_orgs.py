@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from dangdn_cli import errors, validate
-from dangdn_cli.i18n import fmt_date, labels, tr
+from dangdn_cli.i18n import fmt_date, tr
 from dangdn_cli.interchange import columns
 from dangdn_cli.interchange.importer import BATCH, DiffersFromRegistry, Importer, diff_text
 from dangdn_cli.models import (
@@ -29,14 +29,17 @@ from dangdn_cli.models import (
 )
 from dangdn_cli.registry.history import table_of
 from dangdn_cli.registry.organizations import default_name
+from dangdn_cli.vocabulary import labels
 
 FAR = date(9999, 12, 31)  # "never dissolved", for interval overlaps
 DETAILS = ("name", "decision", "superior", "leader", "dissolved_on", "dissolution_decision")
 
 
 class OrgIdTaken(errors.Conflict):
-    """Mã tổ chức {org_id} trong sổ đăng ký là một tổ chức khác ({actual}); để trống cột mã
-    tổ chức để thêm tổ chức mới."""
+    vi = (
+        "Mã tổ chức {org_id} trong sổ đăng ký là một tổ chức khác ({actual}); để trống "
+        "cột mã tổ chức để thêm tổ chức mới."
+    )
 
     en = (
         "Organisation id {org_id} is another organisation in the registry ({actual}); leave "
@@ -45,8 +48,7 @@ class OrgIdTaken(errors.Conflict):
 
 
 class OverlapsInFile(errors.Conflict):
-    """Doanh nghiệp {tax_code} đã có {kind_vi} ở dòng {first} trong cùng thời gian."""
-
+    vi = "Doanh nghiệp {tax_code} đã có {kind_vi} ở dòng {first} trong cùng thời gian."
     en = "Enterprise {tax_code} already has a {kind_en} in row {first} at the same time."
 
 

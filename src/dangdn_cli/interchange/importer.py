@@ -47,8 +47,10 @@ Progress = Callable[[int, float | None, str], None]
 
 
 class MissingColumn(errors.ValidationError):
-    """Tệp {path} không có cột {column} (các cột đọc được: {found}); xem
-    dangdn import --show-columns {kind}."""
+    vi = (
+        "Tệp {path} không có cột {column} (các cột đọc được: {found}); xem dangdn import "
+        "--show-columns {kind}."
+    )
 
     en = (
         "{path} has no {column} column (columns found: {found}); "
@@ -57,14 +59,15 @@ class MissingColumn(errors.ValidationError):
 
 
 class DuplicateColumn(errors.ValidationError):
-    """Hai cột cùng là {column}: “{first}” và “{second}”; hãy bỏ bớt một cột."""
-
+    vi = "Hai cột cùng là {column}: “{first}” và “{second}”; hãy bỏ bớt một cột."
     en = "Two columns are both {column}: “{first}” and “{second}”; remove one."
 
 
 class ImportRejected(errors.ValidationError):
-    """Có {bad} dòng lỗi trong {rows} dòng: chưa ghi gì vào sổ đăng ký (sửa các dòng lỗi,
-    hoặc dùng --skip-bad để chỉ ghi các dòng hợp lệ)."""
+    vi = (
+        "Có {bad} dòng lỗi trong {rows} dòng: chưa ghi gì vào sổ đăng ký (sửa các dòng "
+        "lỗi, hoặc dùng --skip-bad để chỉ ghi các dòng hợp lệ)."
+    )
 
     en = (
         "{bad} of {rows} rows have errors: nothing was written to the registry (fix them, "
@@ -74,26 +77,25 @@ class ImportRejected(errors.ValidationError):
 
 
 class DryRunRejected(ImportRejected):
-    """Chạy thử: có {bad} dòng lỗi trong {rows} dòng; không ghi gì."""
-
+    vi = "Chạy thử: có {bad} dòng lỗi trong {rows} dòng; không ghi gì."
     en = "Dry run: {bad} of {rows} rows have errors; nothing written."
 
 
 class RejectsOverInput(errors.ValidationError):
-    """--rejects phải là một tệp khác với tệp đang nhập ({path})."""
-
+    vi = "--rejects phải là một tệp khác với tệp đang nhập ({path})."
     en = "--rejects must be another file than the one imported ({path})."
 
 
 class DuplicateInFile(errors.ValidationError):
-    """Trùng với dòng {first} ({what})."""
-
+    vi = "Trùng với dòng {first} ({what})."
     en = "Same as row {first} ({what})."
 
 
 class DiffersFromRegistry(errors.Conflict):
-    """Đã có trong sổ đăng ký với thông tin khác: {changes} (dùng --on-conflict update để
-    ghi thông tin mới, hoặc --on-conflict skip để bỏ qua)."""
+    vi = (
+        "Đã có trong sổ đăng ký với thông tin khác: {changes} (dùng --on-conflict update "
+        "để ghi thông tin mới, hoặc --on-conflict skip để bỏ qua)."
+    )
 
     en = (
         "Already in the registry with different values: {changes} (use --on-conflict update "

@@ -33,26 +33,25 @@ Row = tuple[int, list[Any]]  # (row number in the file, cells)
 
 
 class UnsupportedFile(errors.ValidationError):
-    """Không đọc được loại tệp {suffix}: dùng .csv hoặc .xlsx."""
-
+    vi = "Không đọc được loại tệp {suffix}: dùng .csv hoặc .xlsx."
     en = "Cannot read {suffix} files: use .csv or .xlsx."
 
 
 class FileMissing(errors.NotFound):
-    """Không tìm thấy tệp {path}."""
-
+    vi = "Không tìm thấy tệp {path}."
     en = "File not found: {path}."
 
 
 class UnknownEncoding(errors.ValidationError):
-    """Bảng mã không hợp lệ: {encoding} (ví dụ: utf-8, cp1258)."""
-
+    vi = "Bảng mã không hợp lệ: {encoding} (ví dụ: utf-8, cp1258)."
     en = "Unknown encoding: {encoding} (for example utf-8, cp1258)."
 
 
 class BadEncoding(errors.ValidationError):
-    """Không đọc được tệp {path} với bảng mã {encoding} (quanh dòng {row}); nếu tệp được
-    lưu bằng Windows-1258, hãy dùng --encoding cp1258."""
+    vi = (
+        "Không đọc được tệp {path} với bảng mã {encoding} (quanh dòng {row}); nếu tệp "
+        "được lưu bằng Windows-1258, hãy dùng --encoding cp1258."
+    )
 
     en = (
         "Cannot read {path} as {encoding} (near row {row}); if it was saved as "
@@ -61,14 +60,12 @@ class BadEncoding(errors.ValidationError):
 
 
 class SheetNotFound(errors.NotFound):
-    """Tệp {path} không có trang tính {sheet} (có: {sheets})."""
-
+    vi = "Tệp {path} không có trang tính {sheet} (có: {sheets})."
     en = "{path} has no sheet {sheet} (it has: {sheets})."
 
 
 class UnreadableFile(errors.ValidationError):
-    """Không đọc được tệp {path}: {detail}"""
-
+    vi = "Không đọc được tệp {path}: {detail}"
     en = "Cannot read {path}: {detail}"
 
 

@@ -17,7 +17,7 @@ from sqlmodel import Session
 from dangdn_cli import errors, validate
 from dangdn_cli.i18n import clean_text, fmt_date, tr
 from dangdn_cli.models import Activity, Organization
-from dangdn_cli.registry import audit, history
+from dangdn_cli.registry import audit, history, refs
 from dangdn_cli.registry.history import table_of
 
 KINDS = ("study", "congress", "other")
@@ -33,44 +33,37 @@ ORG = table_of(Organization)
 
 
 class PartyAboveAttendees(errors.ValidationError):
-    """Số đảng viên dự ({party}) không được lớn hơn số người dự ({attendees})."""
-
+    vi = "Số đảng viên dự ({party}) không được lớn hơn số người dự ({attendees})."
     en = "Party members attending ({party}) cannot exceed the attendees ({attendees})."
 
 
 class AttendeesRequired(errors.ValidationError):
-    """Có số đảng viên dự thì phải nhập số người dự (--attendees)."""
-
+    vi = "Có số đảng viên dự thì phải nhập số người dự (--attendees)."
     en = "Give the number of attendees (--attendees) along with the party members attending."
 
 
 class TermEndRequired(errors.ValidationError):
-    """Đại hội mở nhiệm kỳ mới: cần ngày kết thúc nhiệm kỳ (--term-end)."""
-
+    vi = "Đại hội mở nhiệm kỳ mới: cần ngày kết thúc nhiệm kỳ (--term-end)."
     en = "A congress opens a new term: give the term's end date (--term-end)."
 
 
 class TermEndOnlyForCongress(errors.ValidationError):
-    """Chỉ đại hội mới có ngày kết thúc nhiệm kỳ (--term-end)."""
-
+    vi = "Chỉ đại hội mới có ngày kết thúc nhiệm kỳ (--term-end)."
     en = "Only a congress has a term end date (--term-end)."
 
 
 class TermEndNotAfterCongress(errors.ValidationError):
-    """Ngày kết thúc nhiệm kỳ ({term_end}) phải sau ngày đại hội ({held})."""
-
+    vi = "Ngày kết thúc nhiệm kỳ ({term_end}) phải sau ngày đại hội ({held})."
     en = "The term's end ({term_end}) must be after the congress ({held})."
 
 
 class OrgNotFoundedYet(errors.StateError):
-    """Tổ chức {org_id} thành lập ngày {founded}, chưa có vào ngày {held}."""
-
+    vi = "Tổ chức {org_id} thành lập ngày {founded}, chưa có vào ngày {held}."
     en = "Organisation {org_id} was founded on {founded}; it did not exist on {held}."
 
 
 class OrgDissolved(errors.StateError):
-    """Tổ chức {org_id} đã giải thể ngày {dissolved}, không thể ghi hoạt động ngày {held}."""
-
+    vi = "Tổ chức {org_id} đã giải thể ngày {dissolved}, không thể ghi hoạt động ngày {held}."
     en = "Organisation {org_id} was dissolved on {dissolved}; no activity on {held}."
 
 
@@ -114,7 +107,6 @@ def add(
     """Record an activity. A congress needs the end of the term it opens;
     party members attending never exceed the attendees; the organisation
     must exist and be active on the day."""
-    from dangdn_cli.registry import organizations
 
     kind = validate.choice(kind or "", KINDS, tr("loại hoạt động", "activity kind")) or ""
     validate.count(attendees, tr("Số người dự", "Attendees"))
@@ -131,7 +123,7 @@ def add(
             raise TermEndNotAfterCongress(term_end=fmt_date(term_end_on), held=fmt_date(held_on))
     elif term_end_on is not None:
         raise TermEndOnlyForCongress()
-    org = organizations.get(session, org_id)
+    org = refs.organization(session, org_id)
     if held_on < org.founded_on:
         raise OrgNotFoundedYet(
             org_id=org_id, founded=fmt_date(org.founded_on), held=fmt_date(held_on)

@@ -11,9 +11,8 @@ from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
 from dangdn_cli import errors, validate
-from dangdn_cli.i18n import fmt_date, label, labels, tr
+from dangdn_cli.i18n import fmt_date, tr
 from dangdn_cli.models import (
-    STAGES,
     Candidate,
     Enterprise,
     Membership,
@@ -21,7 +20,8 @@ from dangdn_cli.models import (
     OrganizationEnterprise,
     Person,
 )
-from dangdn_cli.registry import audit, enterprises, history, organizations, people
+from dangdn_cli.registry import audit, history, people, refs
+from dangdn_cli.vocabulary import STAGES, label, labels
 
 ORDER = ("identified", "trained", "introduced", "admitted")
 FINAL = ("admitted", "dropped")
@@ -77,9 +77,9 @@ def add(
 ) -> dict[str, Any]:
     """Add a candidate identified on ``identified`` (default today), creating
     the person (unless ``person_id``) and their employment there."""
-    enterprise_id = enterprises.get_id(session, tax_code)
+    enterprise_id = refs.enterprise_id(session, tax_code)
     if introduced_by is not None:
-        org = organizations.get(session, introduced_by)
+        org = refs.organization(session, introduced_by)
         if org.type not in INTRODUCERS:
             names = labels("org_type", org.type)
             raise errors.NotIntroducer(
@@ -87,7 +87,7 @@ def add(
             )
     identified = identified or date.today()
     if person_id is not None:
-        person = people.get_person(session, person_id)
+        person = refs.person(session, person_id)
         member = _party_membership(session, person_id)
         if member is not None:
             raise errors.AlreadyPartyMember(person_id=person_id, member_id=member)
@@ -254,7 +254,7 @@ def list_(
             or_(col(Candidate.identified_on).is_(None), col(Candidate.identified_on) <= on)
         )
     if tax_code:
-        stmt = stmt.where(col(Candidate.enterprise_id) == enterprises.get_id(session, tax_code))
+        stmt = stmt.where(col(Candidate.enterprise_id) == refs.enterprise_id(session, tax_code))
     if stage is not None:
         stmt = stmt.where(stage_column(on) == stage)
     return [_record(dict(r), on) for r in session.connection().execute(stmt).mappings()]

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from functools import cache
 from typing import Any, NoReturn
 
 import sqlmodel
-from sqlalchemy import Date, bindparam, or_, select
+from sqlalchemy import or_, select
 from sqlmodel import Session, col
 
 from dangdn_cli import errors, validate
 from dangdn_cli.i18n import clean_text, fmt_date, fold, tr
-from dangdn_cli.models import (
-    SECTORS,
-    STATUSES,
-    Enterprise,
-    EnterpriseStatus,
-    EnterpriseVersion,
-    Workforce,
-)
-from dangdn_cli.registry import audit, history
+from dangdn_cli.models import Enterprise, EnterpriseStatus, EnterpriseVersion, Workforce
+from dangdn_cli.registry import audit, history, refs
+from dangdn_cli.vocabulary import SECTORS, STATUSES
 
 DESCRIPTIVE = ("name", "sector", "address", "commune", "district", "province", "zone", "owner_name")
 FLAGS = ("stable_operation", "law_compliant")
@@ -102,33 +95,6 @@ def _check_workforce(snapshot: dict[str, Any]) -> None:
             raise errors.PartAboveTotal(field=label, part=part, total=total)
 
 
-@cache
-def _id_by_code() -> Any:
-    return select(col(Enterprise.id)).where(col(Enterprise.tax_code) == bindparam("code"))
-
-
-def find_id(session: Session, code: str) -> int | None:
-    """The id of an already validated tax code, or None. Ids are remembered
-    for the session's transaction (an enterprise is never deleted)."""
-    known: dict[str, int] = session.info.setdefault("enterprise_ids", {})
-    if code in known:
-        return known[code]
-    value = session.connection().execute(_id_by_code(), {"code": code}).scalar()
-    if value is None:
-        return None
-    known[code] = int(value)
-    return known[code]
-
-
-def get_id(session: Session, tax_code: str) -> int:
-    """The enterprise id for a tax code, or UnknownEnterprise."""
-    code = validate.tax_code(tax_code)
-    found = find_id(session, code)
-    if found is None:
-        raise errors.UnknownEnterprise(tax_code=code)
-    return found
-
-
 def _version(enterprise_id: int, on: date, attributes: dict[str, Any]) -> EnterpriseVersion:
     name = attributes["name"]
     return EnterpriseVersion(
@@ -182,7 +148,7 @@ def add(
     founded = clean.get("founded_on")
     effective = as_of or founded or today()
     validate.not_before(founded, as_of, tr("thành lập", "founding"), "--as-of")
-    if find_id(session, code) is not None:
+    if refs.find_enterprise(session, code) is not None:
         raise errors.DuplicateTaxCode(tax_code=code)
     enterprise = Enterprise(tax_code=code, founded_on=founded, created_at=_now())
     session.add(enterprise)
@@ -208,13 +174,13 @@ def update(
     """Record changed attributes, flags or workforce as facts dated ``as_of``
     (default today). Earlier dates keep reading the earlier facts; facts
     already recorded for later dates stay in force from their own dates."""
-    enterprise_id = get_id(session, tax_code)
+    enterprise_id = refs.enterprise_id(session, tax_code)
     code = validate.tax_code(tax_code)
     on = as_of or today()
     clean = clean_fields(fields)
     if not clean:
         raise errors.EmptyValue(field=tr("Thông tin cần cập nhật", "The fields to update"))
-    state = _state_row(session, enterprise_id, on)
+    state = refs.enterprise_state(session, enterprise_id, on)
     if state is None:
         _not_yet(session, enterprise_id, code, on)
     before = show(session, code, on)
@@ -260,24 +226,12 @@ def _first_day(session: Session, enterprise_id: int) -> date:
     return first
 
 
-@cache
-def _state_of_one() -> Any:
-    # Built once with parameters: building this select costs more than running it.
-    return history.enterprise_state(bindparam("on", type_=Date), bindparam("enterprise_id"))
-
-
-def _state_row(session: Session, enterprise_id: int, on: date) -> dict[str, Any] | None:
-    params = {"on": on, "enterprise_id": enterprise_id}
-    row = session.connection().execute(_state_of_one(), params).mappings().first()
-    return None if row is None else dict(row)
-
-
 def set_status(session: Session, tax_code: str, on: date, status: str) -> dict[str, Any]:
     """Close (suspend or dissolve) or reopen (``active``) an enterprise from ``on``."""
     status = validate.choice(status, STATUSES, tr("trạng thái", "status")) or "active"
-    enterprise_id = get_id(session, tax_code)
+    enterprise_id = refs.enterprise_id(session, tax_code)
     code = validate.tax_code(tax_code)
-    before = _state_row(session, enterprise_id, on)
+    before = refs.enterprise_state(session, enterprise_id, on)
     current = before["status"] if before else None
     if before is None:
         _not_yet(session, enterprise_id, code, on)
@@ -308,8 +262,8 @@ def show(session: Session, tax_code: str, on: date | None = None) -> dict[str, A
     from dangdn_cli.registry import organizations, outreach
 
     on = on or today()
-    enterprise_id = get_id(session, tax_code)
-    state = _state_row(session, enterprise_id, on)
+    enterprise_id = refs.enterprise_id(session, tax_code)
+    state = refs.enterprise_state(session, enterprise_id, on)
     if state is None:
         ent = session.get(Enterprise, enterprise_id)
         assert ent is not None
@@ -340,12 +294,6 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _like(text: str) -> str:
-    """A LIKE pattern for a substring, with the user's % and _ taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def list_(
     session: Session,
     on: date | None = None,
@@ -362,7 +310,7 @@ def list_(
     the tax code. Commune and zone match without regard to case or
     diacritics too. ``without`` keeps active enterprises with no active
     organisation of that type."""
-    from dangdn_cli.models import ORG_TYPES
+    from dangdn_cli.vocabulary import ORG_TYPES
 
     on = on or today()
     sub = history.enterprise_state(on).subquery()
@@ -378,7 +326,7 @@ def list_(
         stmt = stmt.where(sub.c.zone.in_(_spellings(session, "zone", zone)))
     if search and search.strip():
         text = search.strip()
-        by_name = sub.c.name_key.like(_like(fold(text)), escape="\\")
+        by_name = sub.c.name_key.like(refs.like(fold(text)), escape="\\")
         if text.replace("-", "").isdigit():
             stmt = stmt.where(or_(by_name, sub.c.tax_code.like(f"{text}%")))
         else:

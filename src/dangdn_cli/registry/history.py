@@ -146,3 +146,16 @@ def enterprises_with_org(org_type: str, on: date) -> Select[Any]:
         .join(Organization, col(Organization.id) == col(OrganizationEnterprise.organization_id))
         .where(col(Organization.type) == org_type, org_active(on))
     )
+
+
+def current_name(enterprise_id: Any) -> Any:
+    """Scalar subquery: an enterprise's latest recorded name (one index probe
+    per row, instead of ranking every version for a few rows)."""
+    version = table_of(EnterpriseVersion)
+    return (
+        select(version.c.name)
+        .where(version.c.enterprise_id == enterprise_id)
+        .order_by(version.c.effective_on.desc(), version.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )

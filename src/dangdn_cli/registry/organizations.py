@@ -10,15 +10,10 @@ from sqlalchemy import func, or_, select
 from sqlmodel import Session, col
 
 from dangdn_cli import errors, validate
-from dangdn_cli.i18n import clean_text, fmt_date, labels, tr
-from dangdn_cli.models import (
-    ORG_TYPES,
-    Enterprise,
-    Membership,
-    Organization,
-    OrganizationEnterprise,
-)
-from dangdn_cli.registry import audit, history
+from dangdn_cli.i18n import clean_text, fmt_date, tr
+from dangdn_cli.models import Enterprise, Membership, Organization, OrganizationEnterprise
+from dangdn_cli.registry import audit, history, refs
+from dangdn_cli.vocabulary import ORG_TYPES, labels
 
 # A party organisation with this many members or more is a đảng bộ cơ sở.
 PARTY_COMMITTEE_MIN_MEMBERS = 30
@@ -26,13 +21,6 @@ PARTY_COMMITTEE_MIN_MEMBERS = 30
 
 def org_type(value: str) -> str:
     return validate.choice(value, ORG_TYPES, tr("loại tổ chức", "organisation type")) or ""
-
-
-def get(session: Session, org_id: int) -> Organization:
-    org = session.get(Organization, org_id)
-    if org is None:
-        raise errors.UnknownOrganization(org_id=org_id)
-    return org
 
 
 # The usual name of each type, for an organisation added without --name.
@@ -67,17 +55,15 @@ def add(
 
     An enterprise closed on the founding day, or already covered by an
     organisation of the same type in force then or later, is refused."""
-    from dangdn_cli.registry import enterprises
-
     kind = org_type(kind)
     if not tax_codes:
         raise errors.EmptyValue(
             field=tr("Doanh nghiệp (--enterprise)", "Enterprise (--enterprise)")
         )
-    enterprise_ids = list(dict.fromkeys(enterprises.get_id(session, code) for code in tax_codes))
+    enterprise_ids = list(dict.fromkeys(refs.enterprise_id(session, code) for code in tax_codes))
     names = []
     for enterprise_id in enterprise_ids:
-        state = enterprises._state_row(session, enterprise_id, founded_on)
+        state = refs.enterprise_state(session, enterprise_id, founded_on)
         names.append(_check_can_found(session, kind, enterprise_id, founded_on, state))
     org = Organization(
         type=kind,
@@ -108,8 +94,6 @@ def _check_can_found(
 ) -> str:
     """Refuse a founding in a closed enterprise or a second organisation of a
     type; return the enterprise's name (for the default organisation name)."""
-    from dangdn_cli.registry import enterprises
-
     if state is not None and state["status"] != "active":
         raise errors.EnterpriseNotActive(tax_code=state["tax_code"], on=fmt_date(founded_on))
     clash = session.execute(
@@ -129,7 +113,9 @@ def _check_can_found(
         .order_by(col(Organization.id))
     ).scalar()
     if state is None:
-        state = enterprises.show(session, _tax_code(session, enterprise_id), founded_on)
+        # Not registered yet on that day: its first recorded name.
+        first = refs.first_version(session, enterprise_id)
+        state = {"tax_code": refs.tax_code_of(session, enterprise_id), "name": first.name}
     if clash is not None:
         names = labels("org_type", kind)
         raise errors.AlreadyCovered(
@@ -138,16 +124,10 @@ def _check_can_found(
     return str(state["name"])
 
 
-def _tax_code(session: Session, enterprise_id: int) -> str:
-    ent = session.get(Enterprise, enterprise_id)
-    assert ent is not None
-    return ent.tax_code
-
-
 def dissolve(
     session: Session, org_id: int, on: date, decision: str | None = None
 ) -> dict[str, Any]:
-    org = get(session, org_id)
+    org = refs.organization(session, org_id)
     if org.dissolved_on is not None:
         raise errors.AlreadyDissolved(org_id=org_id, on=fmt_date(org.dissolved_on))
     validate.not_before(
@@ -211,7 +191,7 @@ def _record(org: Organization, codes: list[str], members: int, on: date) -> dict
 
 def show(session: Session, org_id: int, on: date | None = None) -> dict[str, Any]:
     on = on or date.today()
-    org = get(session, org_id)
+    org = refs.organization(session, org_id)
     codes = _enterprises_of(session, [org_id]).get(org_id, [])
     members = _member_counts(session, [org_id], on).get(org_id, 0)
     return _record(org, codes, members, on)

@@ -12,10 +12,8 @@ from sqlalchemy import Date, and_, bindparam, case, delete, func, or_, select, u
 from sqlmodel import Session, col
 
 from dangdn_cli import errors, validate
-from dangdn_cli.i18n import fmt_date, fold, labels, tr
+from dangdn_cli.i18n import fmt_date, fold, tr
 from dangdn_cli.models import (
-    PARTY_STATUSES,
-    ROLES,
     AuditLog,
     Award,
     Candidate,
@@ -25,7 +23,8 @@ from dangdn_cli.models import (
     Organization,
     Person,
 )
-from dangdn_cli.registry import audit, enterprises, history, organizations
+from dangdn_cli.registry import audit, history, organizations, refs
+from dangdn_cli.vocabulary import PARTY_STATUSES, ROLES, labels
 
 GENDERS = ("nam", "nu")
 ERASED = "[đã xóa / erased]"
@@ -33,20 +32,6 @@ ERASED = "[đã xóa / erased]"
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def get_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise errors.UnknownPerson(person_id=person_id)
-    return person
-
-
-def get_membership(session: Session, member_id: int) -> Membership:
-    membership = session.get(Membership, member_id)
-    if membership is None:
-        raise errors.UnknownMember(member_id=member_id)
-    return membership
 
 
 @cache
@@ -166,9 +151,9 @@ def add_member(
         ]
         if given:
             raise errors.PartyOnlyOption(options=", ".join(given))
-    enterprise_id = enterprises.get_id(session, tax_code)
+    enterprise_id = refs.enterprise_id(session, tax_code)
     if org_id is not None:
-        org = organizations.get(session, org_id)
+        org = refs.organization(session, org_id)
         if org.type != kind:
             actual, wanted = labels("org_type", org.type), labels("org_type", kind)
             raise errors.WrongOrgType(
@@ -181,7 +166,7 @@ def add_member(
         if org.dissolved_on is not None and (joined is None or org.dissolved_on <= joined):
             raise errors.AlreadyDissolved(org_id=org_id, on=fmt_date(org.dissolved_on))
     if person_id is not None:
-        person = get_person(session, person_id)
+        person = refs.person(session, person_id)
         assert person.id is not None
         clash = _overlapping(session, person.id, kind, joined)
         if clash is not None:
@@ -309,7 +294,7 @@ def party_status(membership: Membership, on: date) -> str | None:
 
 def promote(session: Session, member_id: int, on: date) -> dict[str, Any]:
     """Make a probationary party member official from ``on``."""
-    membership = get_membership(session, member_id)
+    membership = refs.membership(session, member_id)
     if membership.type != "party":
         raise errors.NotPartyMember(member_id=member_id)
     if party_status(membership, on) == "official":
@@ -331,7 +316,7 @@ def promote(session: Session, member_id: int, on: date) -> dict[str, Any]:
 
 def leave(session: Session, member_id: int, on: date) -> dict[str, Any]:
     """End a membership on ``on`` (in force before that day, not on it)."""
-    membership = get_membership(session, member_id)
+    membership = refs.membership(session, member_id)
     if membership.left_on is not None:
         raise errors.AlreadyLeft(member_id=member_id, on=fmt_date(membership.left_on))
     validate.not_before(membership.joined_on, on, tr("vào", "joining"), tr("rời", "leaving"))
@@ -354,12 +339,12 @@ def list_members(
     """Memberships in force on ``on``, with each person's employer that day
     (with ``tax_code``: only people employed there that day)."""
     on = on or date.today()
-    enterprise_id = enterprises.get_id(session, tax_code) if tax_code else None
+    enterprise_id = refs.enterprise_id(session, tax_code) if tax_code else None
     stmt = _members_select(on, enterprise_id).where(history.membership_active(on))
     if kind:
         stmt = stmt.where(col(Membership.type) == organizations.org_type(kind))
     if org_id is not None:
-        organizations.get(session, org_id)
+        refs.organization(session, org_id)
         stmt = stmt.where(col(Membership.organization_id) == org_id)
     stmt = stmt.order_by(col(Membership.type), col(Person.name_key), col(Membership.id))
     return [_member_row(r, on) for r in session.connection().execute(stmt).mappings()]
@@ -367,7 +352,7 @@ def list_members(
 
 def show_person(session: Session, person_id: int, on: date | None = None) -> dict[str, Any]:
     """A person with their whole employment history and every membership."""
-    person = get_person(session, person_id)
+    person = refs.person(session, person_id)
     conn = session.connection()
     jobs = conn.execute(
         select(
@@ -421,7 +406,7 @@ def list_persons(
         .order_by(col(Person.name_key), col(Person.id))
     )
     if search and search.strip():
-        stmt = stmt.where(col(Person.name_key).like(enterprises._like(fold(search)), escape="\\"))
+        stmt = stmt.where(col(Person.name_key).like(refs.like(fold(search)), escape="\\"))
     return [dict(r) for r in session.connection().execute(stmt).mappings()]
 
 
@@ -435,8 +420,8 @@ def move(
 ) -> dict[str, Any]:
     """End the person's current employment on ``on`` and start a new one that
     day; memberships go on."""
-    get_person(session, person_id)
-    enterprise_id = enterprises.get_id(session, tax_code)
+    refs.person(session, person_id)
+    enterprise_id = refs.enterprise_id(session, tax_code)
     code = validate.tax_code(tax_code)
     role = validate.choice(role, ROLES, tr("vai trò", "role"))
     current = list(
@@ -479,7 +464,7 @@ def erase(session: Session, person_id: int) -> dict[str, Any]:
     before/after and command; elsewhere their name and citizen ID are
     replaced (so a namesake's rows lose the name too, which errs on the safe
     side)."""
-    person = get_person(session, person_id)
+    person = refs.person(session, person_id)
     name, cccd = person.full_name, person.id_number
     conn = session.connection()
     membership_ids = [

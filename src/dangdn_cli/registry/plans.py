@@ -29,7 +29,6 @@ from dangdn_cli import errors, validate
 from dangdn_cli.analysis import figures
 from dangdn_cli.i18n import clean_text, fmt_date, tr
 from dangdn_cli.models import (
-    ORG_TYPES,
     Cadre,
     CadreEnterprise,
     Enterprise,
@@ -38,7 +37,8 @@ from dangdn_cli.models import (
     PlanFunding,
     PlanTarget,
 )
-from dangdn_cli.registry import audit
+from dangdn_cli.registry import audit, refs
+from dangdn_cli.vocabulary import ORG_TYPES
 
 CADRE_KINDS = ("full_time", "part_time")
 KIND_LABELS = {"full_time": ("chuyên trách", "full-time"), "part_time": ("kiêm nhiệm", "part-time")}
@@ -46,57 +46,53 @@ _EPSILON = 1e-9
 
 
 class UnknownPlan(errors.NotFound):
-    """Không tìm thấy kế hoạch {code}."""
-
+    vi = "Không tìm thấy kế hoạch {code}."
     en = "No plan {code}."
 
 
 class DuplicatePlan(errors.Conflict):
-    """Kế hoạch {code} đã có trong sổ đăng ký."""
-
+    vi = "Kế hoạch {code} đã có trong sổ đăng ký."
     en = "Plan {code} is already in the registry."
 
 
 class UnknownFigure(errors.ValidationError):
-    """Chỉ tiêu phải là một số liệu của báo cáo: không có số liệu "{figure}"{hint}."""
-
+    vi = 'Chỉ tiêu phải là một số liệu của báo cáo: không có số liệu "{figure}"{hint}.'
     en = 'A target must name a report figure: there is no figure "{figure}"{hint}.'
 
 
 class BadTargetValue(errors.ValidationError):
-    """Giá trị chỉ tiêu {figure} không hợp lệ: "{value}" ({reason})."""
-
+    vi = 'Giá trị chỉ tiêu {figure} không hợp lệ: "{value}" ({reason}).'
     en = 'Invalid target value for {figure}: "{value}" ({reason}).'
 
 
 class BadSyntax(errors.ValidationError):
-    """{option} sai dạng: "{value}" (dạng đúng: {form})."""
-
+    vi = '{option} sai dạng: "{value}" (dạng đúng: {form}).'
     en = '{option} is malformed: "{value}" (expected: {form}).'
 
 
 class DuplicateEntry(errors.ValidationError):
-    """{option} lặp lại {key}."""
-
+    vi = "{option} lặp lại {key}."
     en = "{option} gives {key} twice."
 
 
 class UnknownTarget(errors.NotFound):
-    """Kế hoạch {code} không có chỉ tiêu {figure}."""
-
+    vi = "Kế hoạch {code} không có chỉ tiêu {figure}."
     en = "Plan {code} has no target {figure}."
 
 
 class CadreCapReached(errors.StateError):
-    """Kế hoạch {code} chỉ cho phép tối đa {cap} cán bộ {kind};
-    ngày {on} đã phân công đủ {count}."""
-
+    vi = (
+        "Kế hoạch {code} chỉ cho phép tối đa {cap} cán bộ {kind}; ngày {on} đã phân công "
+        "đủ {count}."
+    )
     en = "Plan {code} allows at most {cap} {kind} cadres; {count} are already assigned on {on}."
 
 
 class CadreOutsideWindow(errors.ValidationError):
-    """Ngày phân công cán bộ ({on}) phải nằm trong thời gian của kế hoạch
-    {code} ({start} – {end})."""
+    vi = (
+        "Ngày phân công cán bộ ({on}) phải nằm trong thời gian của kế hoạch {code} "
+        "({start} – {end})."
+    )
 
     en = (
         "The cadre's assignment date ({on}) must fall within plan {code}'s window"
@@ -603,7 +599,6 @@ def add_cadre(
 ) -> dict[str, Any]:
     """Assign a cadre to a plan; beyond the plan's cap for the kind on any day
     of the assignment is an error naming the cap."""
-    from dangdn_cli.registry import enterprises
 
     name = validate.required_text(name, tr("Họ và tên cán bộ (--name)", "Cadre name (--name)"))
     kind = validate.choice(kind, CADRE_KINDS, tr("loại cán bộ", "cadre kind")) or ""
@@ -618,7 +613,7 @@ def add_cadre(
             end=fmt_date(plan.end_on),
         )
     enterprise_ids = list(
-        dict.fromkeys(enterprises.get_id(session, code) for code in (tax_codes or []))
+        dict.fromkeys(refs.enterprise_id(session, code) for code in (tax_codes or []))
     )
     cap_t = _table(PlanCadreCap)
     cap = (

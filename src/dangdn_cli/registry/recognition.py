@@ -17,7 +17,7 @@ from sqlalchemy import Select, and_, func, select
 from sqlmodel import Session
 
 from dangdn_cli import errors, validate
-from dangdn_cli.i18n import clean_text, fmt_date, fold, label, tr
+from dangdn_cli.i18n import clean_text, fmt_date, fold, tr
 from dangdn_cli.models import (
     Award,
     EmulationModel,
@@ -26,10 +26,10 @@ from dangdn_cli.models import (
     Person,
     Rating,
 )
-from dangdn_cli.registry import audit
+from dangdn_cli.registry import audit, history, refs
 from dangdn_cli.registry.history import table_of
-from dangdn_cli.registry.outreach import current_name
 from dangdn_cli.registry.rules import grade_label, grade_pair
+from dangdn_cli.vocabulary import label
 
 RATING = table_of(Rating)
 AWARD = table_of(Award)
@@ -49,32 +49,27 @@ MIN_YEAR, MAX_YEAR = 1930, 2100
 
 
 class InvalidGrade(errors.ValidationError):
-    """Xếp loại {value} không có trong thang xếp loại {type_label} (chọn một trong: {choices})."""
-
+    vi = "Xếp loại {value} không có trong thang xếp loại {type_label} (chọn một trong: {choices})."
     en = "Grade {value} is not on the {type_label} scale (choose one of: {choices})."
 
 
 class InvalidYear(errors.ValidationError):
-    """Năm không hợp lệ: {value} (từ {low} đến {high})."""
-
+    vi = "Năm không hợp lệ: {value} (từ {low} đến {high})."
     en = "Invalid year: {value} (from {low} to {high})."
 
 
 class YearOutsideOrgLife(errors.StateError):
-    """Tổ chức {org_id} không hoạt động trong năm {year} (thành lập {founded}{dissolved})."""
-
+    vi = "Tổ chức {org_id} không hoạt động trong năm {year} (thành lập {founded}{dissolved})."
     en = "Organisation {org_id} was not active in {year} (founded {founded}{dissolved})."
 
 
 class InvalidTargetId(errors.ValidationError):
-    """Mã {kind_label} phải là một số: {value}."""
-
+    vi = "Mã {kind_label} phải là một số: {value}."
     en = "The {kind_label} id must be a number: {value}."
 
 
 class DuplicateModel(errors.Conflict):
-    """Tổ chức {org_id} đã đăng ký mô hình "{name}" năm {year} (mã {model_id})."""
-
+    vi = 'Tổ chức {org_id} đã đăng ký mô hình "{name}" năm {year} (mã {model_id}).'
     en = 'Organisation {org_id} already registered the model "{name}" in {year} (id {model_id}).'
 
 
@@ -173,10 +168,9 @@ def _rating_select(source: Any) -> Select[Any]:
 def set_rating(session: Session, org_id: int, year: int, grade: str | None) -> dict[str, Any]:
     """Rate an organisation for a year. Setting the same grade again changes
     nothing; a different grade adds a row that supersedes the old one."""
-    from dangdn_cli.registry import organizations
 
     _check_year(year)
-    org = organizations.get(session, org_id)
+    org = refs.organization(session, org_id)
     code = parse_grade(session, org.type, grade)
     _check_org_year(org, year)
     latest = latest_ratings()
@@ -248,7 +242,7 @@ def list_ratings(
 
 
 def _award_select() -> Select[Any]:
-    name = func.coalesce(ORG.c.name, current_name(ENTERPRISE.c.id), PERSON.c.full_name)
+    name = func.coalesce(ORG.c.name, history.current_name(ENTERPRISE.c.id), PERSON.c.full_name)
     return (
         select(
             AWARD.c.id,
@@ -278,17 +272,16 @@ def _award_select() -> Select[Any]:
 
 
 def _target_id(session: Session, kind: str, target: str | int) -> int:
-    from dangdn_cli.registry import enterprises, organizations, people
 
     if kind == "enterprise":
-        return enterprises.get_id(session, str(target))
+        return refs.enterprise_id(session, str(target))
     text = str(target).strip()
     if not text.isdigit():
         raise InvalidTargetId(kind_label=award_kind_label(kind), value=text)
     if kind == "org":
-        organizations.get(session, int(text))
+        refs.organization(session, int(text))
     else:
-        people.get_person(session, int(text))
+        refs.person(session, int(text))
     return int(text)
 
 
@@ -366,11 +359,10 @@ def _model_select() -> Select[Any]:
 
 def add_model(session: Session, org_id: int, year: int, name: str | None) -> dict[str, Any]:
     """Register a "Dân vận khéo" model of an organisation for a year."""
-    from dangdn_cli.registry import organizations
 
     title = validate.required_text(name, tr("Tên mô hình (--name)", "Model name (--name)"))
     _check_year(year)
-    org = organizations.get(session, org_id)
+    org = refs.organization(session, org_id)
     _check_org_year(org, year)
     same = session.connection().execute(
         select(MODEL.c.id, MODEL.c.name).where(

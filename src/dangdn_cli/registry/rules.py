@@ -17,8 +17,9 @@ from sqlmodel import Session
 
 from dangdn_cli import errors
 from dangdn_cli.i18n import tr
-from dangdn_cli.models import ORG_TYPES, Rule
+from dangdn_cli.models import Rule
 from dangdn_cli.registry import audit
+from dangdn_cli.vocabulary import ORG_TYPES
 
 RuleValue = int | bool | list[str]
 
@@ -198,14 +199,12 @@ _GRADE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class UnknownRule(errors.NotFound):
-    """Không có quy tắc {key}. Các khóa hợp lệ: {keys}."""
-
+    vi = "Không có quy tắc {key}. Các khóa hợp lệ: {keys}."
     en = "No rule {key}. Valid keys: {keys}."
 
 
 class InvalidRuleValue(errors.ValidationError):
-    """Giá trị không hợp lệ cho {key}: "{value}" ({reason})."""
-
+    vi = 'Giá trị không hợp lệ cho {key}: "{value}" ({reason}).'
     en = 'Invalid value for {key}: "{value}" ({reason}).'
 
 

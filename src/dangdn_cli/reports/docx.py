@@ -21,26 +21,22 @@ TEMPLATE_NAME = "bao-cao.docx"
 
 
 class TemplateMissing(errors.NotFound):
-    """Không tìm thấy mẫu báo cáo: {path}."""
-
+    vi = "Không tìm thấy mẫu báo cáo: {path}."
     en = "Report template not found: {path}."
 
 
 class TemplateNotDocx(errors.ValidationError):
-    """Mẫu báo cáo {path} không phải tệp Word .docx hợp lệ."""
-
+    vi = "Mẫu báo cáo {path} không phải tệp Word .docx hợp lệ."
     en = "The report template {path} is not a valid Word .docx file."
 
 
 class TemplateUnsafe(errors.ValidationError):
-    """Mẫu báo cáo bị từ chối vì truy cập thuộc tính không an toàn: {detail}"""
-
+    vi = "Mẫu báo cáo bị từ chối vì truy cập thuộc tính không an toàn: {detail}"
     en = "Report template refused: it reaches for something unsafe: {detail}"
 
 
 class TemplateFieldMissing(errors.ValidationError):
-    """Mẫu báo cáo dùng trường không có: {detail} (xem dangdn report --list-fields)."""
-
+    vi = "Mẫu báo cáo dùng trường không có: {detail} (xem dangdn report --list-fields)."
     en = (
         "The report template uses a field that does not exist: {detail} "
         "(see dangdn report --list-fields)."
@@ -48,14 +44,12 @@ class TemplateFieldMissing(errors.ValidationError):
 
 
 class TemplateSyntax(errors.ValidationError):
-    """Mẫu báo cáo sai cú pháp: {detail}"""
-
+    vi = "Mẫu báo cáo sai cú pháp: {detail}"
     en = "Report template syntax error: {detail}"
 
 
 class OutputUnwritable(errors.DangdnError):
-    """Không ghi được tệp {path}: {reason}"""
-
+    vi = "Không ghi được tệp {path}: {reason}"
     en = "Cannot write {path}: {reason}"
 
 
