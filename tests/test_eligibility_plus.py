@@ -368,7 +368,7 @@ def test_count_and_list_for_reports(reg):
 def test_demo_summary_and_its_printout(reg, capsys):
     from dangdn_cli import db
     from dangdn_cli.analysis import eligibility
-    from dangdn_cli.commands.eligible import print_demo_summary
+    from dangdn_cli.output.eligibility import print_demo_summary
 
     reg.enterprise(A, name="Công ty Minh Long", stable=25)
     reg.members(A, 3)

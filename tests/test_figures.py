@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from dangdn_cli import db
-from dangdn_cli.analysis import figures
+from dangdn_cli import catalogue, db
+from dangdn_cli.analysis import figures, report_figures
 
 A, B, C, D, E = "0100000010", "0100000028", "0100000035", "0100000042", "0100000067"
 START, END = date(2024, 1, 1), date(2024, 6, 30)
@@ -177,7 +177,9 @@ def test_every_registry_figure(district):
     result = compute(code="2024H1")
     assert result["period"] == {"code": "2024H1", "start": "2024-01-01", "end": "2024-06-30"}
     assert _registry_part(result) == EXPECTED
-    assert result["targets"] == [] and result["funding"] == []
+    with db.session() as s:
+        planned = report_figures.compute(s, START, END, "2024H1")
+    assert planned["targets"] == [] and planned["funding"] == []
 
 
 def test_flows_of_the_day_after(district):
@@ -353,9 +355,9 @@ def test_eligible_without_org(district):
 
 def test_lookup_and_names():
     figs = {"organizations": {"party": {"founded": 4}}, "union_coverage": {"rate": None}}
-    assert figures.lookup(figs, "organizations.party.founded") == 4
-    assert figures.lookup(figs, "organizations.union.founded") is None
-    assert figures.lookup(figs, "union_coverage.rate") is None
+    assert catalogue.lookup(figs, "organizations.party.founded") == 4
+    assert catalogue.lookup(figs, "organizations.union.founded") is None
+    assert catalogue.lookup(figs, "union_coverage.rate") is None
     for name in (
         "organizations.party.founded",
         "members.party.admitted",
@@ -365,11 +367,11 @@ def test_lookup_and_names():
         "ratings.party.xuat_sac",
         "terms_ending_within_6_months",
     ):
-        assert name in figures.FIGURE_NAMES
-    assert "period.code" not in figures.FIGURE_NAMES
-    assert figures.is_flow("organizations.youth.founded")
-    assert not figures.is_flow("union_coverage.rate")
-    assert figures.label("members.party.admitted") == "Đảng viên kết nạp mới"
+        assert name in catalogue.FIGURE_NAMES
+    assert "period.code" not in catalogue.FIGURE_NAMES
+    assert catalogue.is_flow("organizations.youth.founded")
+    assert not catalogue.is_flow("union_coverage.rate")
+    assert catalogue.label("members.party.admitted") == "Đảng viên kết nạp mới"
 
 
 def test_every_figure_name_resolves(district):
@@ -377,12 +379,12 @@ def test_every_figure_name_resolves(district):
 
     def present(name: str) -> bool:
         *parents, last = name.split(".")
-        node = figures.lookup(result, ".".join(parents)) if parents else result
+        node = catalogue.lookup(result, ".".join(parents)) if parents else result
         return isinstance(node, dict) and last in node
 
-    missing = [n for n in figures.FIGURE_NAMES if not present(n)]
+    missing = [n for n in catalogue.FIGURE_NAMES if not present(n)]
     if importlib.util.find_spec("dangdn_cli.analysis.fieldwork") is None:
-        missing = [n for n in missing if not n.startswith(figures.FIELDWORK_PREFIXES)]
+        missing = [n for n in missing if not n.startswith(catalogue.FIELDWORK_PREFIXES)]
     assert missing == []
 
 
@@ -397,8 +399,8 @@ def test_sections_compute_only_what_is_asked(district):
 
 
 def test_rating_labels_use_the_scales():
-    assert figures.label("ratings.party.xuat_sac") == (
+    assert catalogue.label("ratings.party.xuat_sac") == (
         "Số tổ chức đảng xếp loại hoàn thành xuất sắc nhiệm vụ"
     )
-    assert figures.label("ratings.youth.kha") == "Số tổ chức đoàn xếp loại khá"
-    assert figures.label("enterprises.active") == "Doanh nghiệp đang hoạt động"
+    assert catalogue.label("ratings.youth.kha") == "Số tổ chức đoàn xếp loại khá"
+    assert catalogue.label("enterprises.active") == "Doanh nghiệp đang hoạt động"

@@ -164,7 +164,7 @@ def test_progress_table(cli, district, monkeypatch):
         "█████████░ 88,9 % Đúng tiến độ 80 %"
     ) in lines
     assert "Tổ chức đảng 2 2 2 20.000.000 đ 40.000.000 đ" in lines
-    assert "Công đoàn 0 10 0 10.000.000 đ 0 đ" in lines
+    assert "Công đoàn cơ sở 0 10 0 10.000.000 đ 0 đ" in lines
     assert "Tổng cộng 40.000.000 đ" in lines
     assert "Cán bộ phụ trách: chuyên trách 0/2; kiêm nhiệm 0/1" in lines
 
@@ -176,8 +176,8 @@ def test_progress_table_finished_in_english(cli, district, monkeypatch):
     assert "Party organisations founded 5 3 ██████░░░░ 60% Not met 3" in lines
     assert "Party members admitted 2 2 ██████████ 100% Met 2" in lines
     assert "Share of those enterprises with a union 90% 90% ██████████ 100% Met 90%" in lines
-    assert "Party 3 2 2 VND 20,000,000 VND 40,000,000" in lines
-    assert "Union 1 10 1 VND 10,000,000 VND 10,000,000" in lines
+    assert "Party organisation 3 2 2 VND 20,000,000 VND 40,000,000" in lines
+    assert "Trade union 1 10 1 VND 10,000,000 VND 10,000,000" in lines
     assert "Total VND 50,000,000" in lines
 
 
@@ -193,11 +193,11 @@ def test_report_figures_carry_targets_and_funding(district):
     from datetime import date
 
     from dangdn_cli import db
-    from dangdn_cli.analysis import figures
+    from dangdn_cli.analysis import report_figures
 
     with db.session() as s:
-        result = figures.compute(s, date(2024, 1, 1), date(2024, 1, 5), "2024-01")
-        outside = figures.compute(s, date(2024, 2, 1), date(2024, 2, 28))
+        result = report_figures.compute(s, date(2024, 1, 1), date(2024, 1, 5), "2024-01")
+        outside = report_figures.compute(s, date(2024, 2, 1), date(2024, 2, 28))
     assert [(t["plan"], t["figure"], t["achieved"], t["on_track"]) for t in result["targets"]] == [
         (PLAN, "organizations.party.founded", 2, False),
         (PLAN, "members.party.admitted", 1, True),

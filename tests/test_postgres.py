@@ -59,8 +59,8 @@ def _load_district(where: str) -> None:
 
 
 def _answers(where: str) -> dict[str, Any]:
-    from dangdn_cli.analysis import eligibility, figures
-    from dangdn_cli.registry import enterprises, organizations, plans
+    from dangdn_cli.analysis import eligibility, figures, progress, report_figures
+    from dangdn_cli.registry import enterprises, organizations
 
     db.set_db_option(where)
     try:
@@ -68,15 +68,17 @@ def _answers(where: str) -> dict[str, Any]:
             return json.loads(
                 json.dumps(
                     {
-                        "figures": figures.compute(s, date(2024, 1, 1), ON, "2024H1"),
-                        "year": figures.compute(s, date(2023, 1, 1), date(2023, 12, 31), "2023"),
+                        "figures": report_figures.compute(s, date(2024, 1, 1), ON, "2024H1"),
+                        "year": report_figures.compute(
+                            s, date(2023, 1, 1), date(2023, 12, 31), "2023"
+                        ),
                         "breakdown": figures.breakdown(s, ON, by="commune"),
                         "eligible": {
                             t: eligibility.evaluate(s, t, ON, explain=True) for t in ORG_TYPES
                         },
                         "near": eligibility.near(s, "party", ON),
                         "forecast": eligibility.forecast(s, "party", ON),
-                        "plan": plans.progress(s, "83-KH/HU", ON),
+                        "plan": progress.progress(s, "83-KH/HU", ON),
                         "search": enterprises.list_(s, ON, search="nguyen"),
                         "orgs": organizations.list_(s, None, ON),
                     },

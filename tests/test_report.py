@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dangdn_cli import db, i18n
-from dangdn_cli.analysis import figures
+from dangdn_cli.analysis import report_figures
 from dangdn_cli.cli import app
 
 AN, BINH, CUONG, DUNG, AMP, GIANG = (
@@ -172,7 +172,7 @@ def district(district_file: tuple[Path, dict[str, int]], registry: Path) -> dict
 
 def compute(code: str = "2024H1", start: date = date(2024, 1, 1), end: date = date(2024, 6, 30)):
     with db.session() as session:
-        return figures.compute(session, start, end, code)
+        return report_figures.compute(session, start, end, code)
 
 
 def test_json_is_figures_compute_exactly(cli, district):

@@ -154,7 +154,7 @@ def test_set_needs_key_and_value(cli):
 
 
 def test_api_typed_values_and_rating_grades(cli):
-    from dangdn_cli import db
+    from dangdn_cli import db, vocabulary
     from dangdn_cli.errors import DangdnError
     from dangdn_cli.registry import rules
 
@@ -169,8 +169,8 @@ def test_api_typed_values_and_rating_grades(cli):
             rules.rule(s, "nope")
         with pytest.raises(DangdnError):
             rules.rating_grades(s, "club")
-    assert rules.grade_label("vung_manh_xuat_sac") == "vững mạnh xuất sắc"
-    assert rules.grade_label("custom_code") == "custom_code"
+    assert vocabulary.grade_label("vung_manh_xuat_sac") == "vững mạnh xuất sắc"
+    assert vocabulary.grade_label("custom_code") == "custom_code"
 
 
 def test_missing_or_corrupt_row_falls_back_to_default(cli, registry):

@@ -26,7 +26,7 @@ from dangdn_cli.models import (
     Rating,
     Workforce,
 )
-from dangdn_cli.registry import activities, history, outreach
+from dangdn_cli.registry import activities, history, outreach, rules
 from dangdn_cli.registry.history import table_of
 
 DEFAULT_DEADLINES = {"half_year": (25, 5), "year": (25, 12)}
@@ -159,9 +159,7 @@ def _org_no_decision(session: Session, on: date) -> dict[str, Any]:
 
 
 def _probation_overdue(session: Session, on: date) -> dict[str, Any]:
-    from dangdn_cli.analysis import figures
-
-    months = int(figures.get_rules(session).get("party.months_to_official", 12) or 12)
+    months = rules.count_rule(rules.get_rules(session), "party.months_to_official")
     mem = table_of(Membership)
     stmt = (
         select(mem.c.id, mem.c.joined_on)

@@ -34,6 +34,7 @@ from sqlalchemy import and_, case, distinct, func, literal, select, union_all
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from dangdn_cli.catalogue import MEMBER_TYPES
 from dangdn_cli.models import (
     Candidate,
     Employment,
@@ -45,221 +46,10 @@ from dangdn_cli.models import (
     OrganizationEnterprise,
     Workforce,
 )
-from dangdn_cli.registry import history
+from dangdn_cli.registry import history, rules
 from dangdn_cli.vocabulary import ORG_TYPES
 
-MEMBER_TYPES = ("union", "youth", "women", "veterans")
 CANDIDATE_STAGES = ("identified", "trained", "introduced", "admitted")
-
-# SPEC §2 defaults, used when the rules service is not installed.
-DEFAULT_RULES: dict[str, Any] = {
-    "union.min_stable_workers": 20,
-    "rating.party.grades": ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"],
-    "rating.union.grades": ["vung_manh_xuat_sac", "vung_manh", "hoan_thanh", "yeu"],
-    "rating.youth.grades": ["xuat_sac", "kha", "trung_binh", "yeu"],
-    "rating.women.grades": ["xuat_sac", "kha", "trung_binh", "yeu"],
-    "rating.veterans.grades": [
-        "trong_sach_vung_manh_xuat_sac",
-        "trong_sach_vung_manh",
-        "kha",
-        "trung_binh",
-        "yeu",
-    ],
-}
-
-_TYPE_LABELS = {
-    "party": ("tổ chức đảng", "party organisations"),
-    "union": ("công đoàn", "unions"),
-    "youth": ("tổ chức đoàn", "youth organisations"),
-    "women": ("chi hội phụ nữ", "women's chapters"),
-    "veterans": ("chi hội cựu chiến binh", "veterans' chapters"),
-}
-_MEMBER_LABELS = {
-    "party": ("đảng viên", "party members"),
-    "union": ("đoàn viên công đoàn", "union members"),
-    "youth": ("đoàn viên thanh niên", "youth union members"),
-    "women": ("hội viên phụ nữ", "women's union members"),
-    "veterans": ("hội viên cựu chiến binh", "veterans"),
-}
-
-
-def _rating_label(kind: str, grade: str) -> tuple[str, str]:
-    from dangdn_cli.registry.rules import grade_pair
-
-    vi, en = _TYPE_LABELS.get(kind, (kind, kind))
-    grade_vi, grade_en = grade_pair(grade, kind) or (grade, grade)
-    return (f"Số {vi} xếp loại {grade_vi}", f"{en.capitalize()} rated {grade_en}")
-
-
-def _labels(rules: dict[str, Any] | None = None) -> dict[str, tuple[str, str]]:
-    """Every figure a plan target may name, with its Vietnamese and English meaning."""
-    rules = rules or DEFAULT_RULES
-    out: dict[str, tuple[str, str]] = {
-        "enterprises.active": ("Doanh nghiệp đang hoạt động", "Active enterprises"),
-        "enterprises.workers": ("Số lao động", "Workers"),
-        "enterprises.stable_workers": ("Số lao động ổn định", "Stable workers"),
-    }
-    for kind in ORG_TYPES:
-        vi, en = _TYPE_LABELS[kind]
-        out[f"organizations.{kind}.active"] = (f"Số {vi} đang hoạt động", f"Active {en}")
-        out[f"organizations.{kind}.founded"] = (
-            f"Số {vi} thành lập mới",
-            f"{en} founded".capitalize(),
-        )
-        out[f"organizations.{kind}.dissolved"] = (
-            f"Số {vi} giải thể",
-            f"{en} dissolved".capitalize(),
-        )
-        out[f"organizations.{kind}.enterprises_covered"] = (
-            f"Doanh nghiệp có {vi}",
-            f"Enterprises with {en}",
-        )
-    out.update(
-        {
-            "members.party.total": ("Tổng số đảng viên", "Party members"),
-            "members.party.official": ("Đảng viên chính thức", "Official party members"),
-            "members.party.probationary": ("Đảng viên dự bị", "Probationary party members"),
-            "members.party.admitted": ("Đảng viên kết nạp mới", "Party members admitted"),
-            "members.party.owners": (
-                "Chủ doanh nghiệp là đảng viên",
-                "Owners who are party members",
-            ),
-        }
-    )
-    for kind in MEMBER_TYPES:
-        vi, en = _MEMBER_LABELS[kind]
-        out[f"members.{kind}.total"] = (f"Tổng số {vi}", en.capitalize())
-        out[f"members.{kind}.joined"] = (f"Số {vi} mới", f"New {en}")
-    out.update(
-        {
-            "union_coverage.eligible": (
-                "Doanh nghiệp đủ điều kiện thành lập công đoàn",
-                "Enterprises large enough for a union",
-            ),
-            "union_coverage.covered": (
-                "Trong đó đã có công đoàn",
-                "Of them with a union",
-            ),
-            "union_coverage.rate": (
-                "Tỷ lệ doanh nghiệp đủ điều kiện đã có công đoàn",
-                "Share of those enterprises with a union",
-            ),
-            "candidates.identified": ("Quần chúng ưu tú được xác định", "Candidates identified"),
-            "candidates.trained": (
-                "Quần chúng học lớp nhận thức về Đảng",
-                "Candidates trained",
-            ),
-            "candidates.introduced": ("Quần chúng được giới thiệu", "Candidates introduced"),
-            "candidates.admitted": ("Quần chúng được kết nạp", "Candidates admitted"),
-        }
-    )
-    for kind in ORG_TYPES:
-        vi, en = _TYPE_LABELS[kind]
-        out[f"eligible_without_org.{kind}"] = (
-            f"Doanh nghiệp đủ điều kiện nhưng chưa có {vi}",
-            f"Enterprises that qualify but have no {en[:-1] if en.endswith('s') else en}",
-        )
-    out.update(
-        {
-            "outreach.visits": ("Lượt tiếp cận doanh nghiệp", "Outreach visits"),
-            "outreach.enterprises_visited": (
-                "Doanh nghiệp được tiếp cận",
-                "Enterprises visited",
-            ),
-            "outreach.surveys_without_party_org": (
-                "Khảo sát doanh nghiệp chưa có tổ chức đảng",
-                "Surveys of enterprises without a party organisation",
-            ),
-            "outreach.overdue_follow_ups": ("Việc tiếp theo quá hạn", "Overdue follow-ups"),
-            "activities.sessions": ("Buổi học tập, quán triệt", "Study sessions"),
-            "activities.attendees": ("Lượt người tham dự", "Attendances"),
-            "activities.party_attendees": (
-                "Lượt đảng viên tham dự",
-                "Party member attendances",
-            ),
-            "activities.party_attendance_rate": (
-                "Tỷ lệ đảng viên tham dự",
-                "Party member attendance rate",
-            ),
-            "activities.congresses": ("Đại hội", "Congresses"),
-        }
-    )
-    for kind in ORG_TYPES:
-        vi, en = _TYPE_LABELS[kind]
-        for grade in rules.get(f"rating.{kind}.grades") or DEFAULT_RULES[f"rating.{kind}.grades"]:
-            out[f"ratings.{kind}.{grade}"] = _rating_label(kind, grade)
-    out.update(
-        {
-            "recognition.models": ("Mô hình “Dân vận khéo”", "“Dân vận khéo” models"),
-            "recognition.awards_collective": ("Khen thưởng tập thể", "Collective awards"),
-            "recognition.awards_individual": ("Khen thưởng cá nhân", "Individual awards"),
-            "terms_ending_within_6_months": (
-                "Tổ chức hết nhiệm kỳ trong 6 tháng tới",
-                "Terms ending within 6 months",
-            ),
-        }
-    )
-    return out
-
-
-FIGURE_LABELS: dict[str, tuple[str, str]] = _labels()
-# The dotted names a plan target may use (SPEC §4 scalars; ratings with the default scales).
-FIGURE_NAMES: tuple[str, ...] = tuple(FIGURE_LABELS)
-# Figures computed by services/fieldwork.py.
-FIELDWORK_PREFIXES = ("outreach.", "activities.", "ratings.", "recognition.", "terms_ending")
-# Figures that are fractions between 0 and 1.
-RATE_FIGURES = frozenset({"union_coverage.rate", "activities.party_attendance_rate"})
-
-
-def is_flow(name: str) -> bool:
-    """A figure counted within the period (others are stocks as of its end)."""
-    last = name.rsplit(".", 1)[-1]
-    if name.startswith(("candidates.", "recognition.")):
-        return True
-    if name.startswith("outreach."):
-        return last != "overdue_follow_ups"
-    if name.startswith("activities."):
-        return name not in RATE_FIGURES
-    return last in ("founded", "dissolved", "admitted", "joined")
-
-
-def figure_names(session: Session | None = None) -> tuple[str, ...]:
-    """FIGURE_NAMES with the rating scales currently in the registry's rules."""
-    if session is None:
-        return FIGURE_NAMES
-    return tuple(_labels(get_rules(session)))
-
-
-def label(name: str) -> str:
-    """The figure's meaning in the user's language (the name itself if unknown)."""
-    from dangdn_cli.i18n import tr
-
-    labels = FIGURE_LABELS.get(name)
-    if labels is None and name.startswith("ratings."):
-        _, kind, grade = [*name.split(".", 2), "", ""][:3]
-        labels = _rating_label(kind, grade)
-    return tr(*labels) if labels else name
-
-
-def lookup(figures: dict[str, Any], name: str) -> Any:
-    """``lookup(figures, "organizations.party.founded")``; None if absent."""
-    node: Any = figures
-    for part in name.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
-def get_rules(session: Session) -> dict[str, Any]:
-    """The registry's rules over the SPEC §2 defaults (rules service if installed)."""
-    try:
-        from dangdn_cli.registry import rules
-    except ModuleNotFoundError as exc:
-        if exc.name != "dangdn_cli.registry.rules":
-            raise
-        return dict(DEFAULT_RULES)
-    return {**DEFAULT_RULES, **rules.get_rules(session)}
 
 
 def _between(column: Any, start: date, end: date) -> ColumnElement[bool]:
@@ -453,8 +243,6 @@ SECTIONS = (
     "candidates",
     "eligible_without_org",
     *sorted(FIELDWORK_SECTIONS),
-    "targets",
-    "funding",
 )
 
 
@@ -464,15 +252,13 @@ def compute(
     end: date,
     code: str | None = None,
     *,
-    with_plans: bool = True,
     sections: Collection[str] | None = None,
 ) -> dict[str, Any]:
-    """Every figure of SPEC §4 for the period ``[start, end]``, nested by the dots.
+    """Every figure of the period ``[start, end]`` but the plans' rows, nested
+    by the dots (``report_figures.compute`` adds ``targets`` and ``funding``).
 
-    ``with_plans=False`` leaves ``targets`` and ``funding`` empty (plans use it
-    to compute their own progress without recursion). ``sections`` (top-level
-    keys, e.g. ``{"organizations", "union_coverage"}``) computes only those,
-    for callers that need a few figures of a large registry.
+    ``sections`` (top-level keys, e.g. ``{"organizations", "union_coverage"}``)
+    computes only those, for callers that need a few figures of a large registry.
     """
     wanted = set(SECTIONS if sections is None else sections)
     result: dict[str, Any] = {
@@ -483,8 +269,8 @@ def compute(
         }
     }
     if wanted & {"enterprises", "organizations", "union_coverage"}:
-        rules = get_rules(session)
-        base = _enterprises(session, end, int(rules["union.min_stable_workers"]))
+        in_force = rules.get_rules(session)
+        base = _enterprises(session, end, rules.count_rule(in_force, "union.min_stable_workers"))
         result["enterprises"] = base["enterprises"]
         if "organizations" in wanted:
             result["organizations"] = _organizations(session, start, end, base["covered"])
@@ -499,15 +285,6 @@ def compute(
         result["eligible_without_org"] = _eligible_without_org(session, end)
     if wanted & FIELDWORK_SECTIONS:
         result.update(_fieldwork(session, start, end))
-    if sections is None or wanted & {"targets", "funding"}:
-        result["targets"] = []
-        result["funding"] = []
-        if with_plans:
-            from dangdn_cli.registry import plans
-
-            both = plans.targets_and_funding(session, start, end)
-            result["targets"] = both["targets"]
-            result["funding"] = both["funding"]
     return result
 
 
@@ -563,7 +340,7 @@ def breakdown(session: Session, on: date, by: str = "commune") -> list[dict[str,
             field=tr("cách chia", "breakdown"), value=by, choices="commune, sector"
         )
     conn = session.connection()
-    min_stable = int(get_rules(session)["union.min_stable_workers"])
+    min_stable = rules.count_rule(rules.get_rules(session), "union.min_stable_workers")
     state = enterprise_facts(on, with_attributes=True)
     if by == "commune":
         group_expr: Any = func.coalesce(state.c.zone, state.c.commune)

@@ -26,7 +26,7 @@ COLUMNS = [
 
 
 def _kind(value: Any) -> str:
-    from dangdn_cli.registry.plans import kind_label
+    from dangdn_cli.registry.cadres import kind_label
 
     return kind_label(str(value))
 
@@ -76,10 +76,10 @@ def add(
     as_json: Json = False,
 ) -> None:
     from dangdn_cli.output import print_json, print_table, success
-    from dangdn_cli.registry import plans
+    from dangdn_cli.registry import cadres
 
     with session(write=True) as s:
-        record = plans.add_cadre(
+        record = cadres.add_cadre(
             s,
             name,
             kind,
@@ -117,10 +117,10 @@ def list_(
     as_json: Json = False,
 ) -> None:
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.registry import plans
+    from dangdn_cli.registry import cadres
 
     with session() as s:
-        rows = plans.list_cadres(s, plan, day(as_of))
+        rows = cadres.list_cadres(s, plan, day(as_of))
     if as_json:
         print_json(rows)
         return

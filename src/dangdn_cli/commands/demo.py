@@ -38,9 +38,9 @@ def demo(
 
 def print_extensions(result: dict[str, Any]) -> None:
     """Eligibility, plan progress and the report files written."""
-    from dangdn_cli.commands.eligible import print_demo_summary as print_eligibility
-    from dangdn_cli.commands.plan import print_progress
     from dangdn_cli.output import console
+    from dangdn_cli.output.eligibility import print_demo_summary as print_eligibility
+    from dangdn_cli.output.plans import print_progress
 
     print_eligibility(result["eligibility"], result["as_of"])
     for progress in result["plans"]:

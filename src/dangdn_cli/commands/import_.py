@@ -11,7 +11,7 @@ from dangdn_cli.commands._common import AsOf, Json, OrgTypeHelp, day, session
 from dangdn_cli.i18n import tr
 
 if TYPE_CHECKING:
-    from dangdn_cli.interchange.importer import Progress
+    from dangdn_cli.interchange.import_base import Progress
 
 NAME = "import"
 TABLE_PROBLEMS = 50  # rows of the problem table on stderr; --rejects has them all

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from dangdn_cli.commands._common import AsOf, Json, day, required_day, session
 from dangdn_cli.i18n import tr
-
-if TYPE_CHECKING:
-    from rich.text import Text
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -83,37 +80,12 @@ LABELS = {
     "cadre_caps": ("Cán bộ phụ trách tối đa", "Cadre caps"),
     "cadres": ("Cán bộ đã phân công", "Cadres assigned"),
 }
-TYPE_LABELS = {
-    "party": ("Tổ chức đảng", "Party"),
-    "union": ("Công đoàn", "Union"),
-    "youth": ("Đoàn thanh niên", "Youth"),
-    "women": ("Hội phụ nữ", "Women"),
-    "veterans": ("Hội cựu chiến binh", "Veterans"),
-}
-BAR_WIDTH = 10
-
-
-def type_label(value: str) -> str:
-    return tr(*TYPE_LABELS[value]) if value in TYPE_LABELS else value
-
-
-def value_text(figure: str, value: Any) -> str:
-    """A figure's value as a person reads it: 10.955, 90 %."""
-    from dangdn_cli.analysis import figures
-    from dangdn_cli.i18n import fmt_int, fmt_num, fmt_pct
-
-    if value is None:
-        return "–"
-    if figure in figures.RATE_FIGURES:
-        return fmt_pct(value)
-    if isinstance(value, float) and not value.is_integer():
-        return fmt_num(value, 1)
-    return fmt_int(value)
 
 
 def _plan_view(record: dict[str, Any]) -> dict[str, Any]:
     from dangdn_cli.i18n import fmt_int, fmt_money
-    from dangdn_cli.registry.plans import kind_label
+    from dangdn_cli.output.plans import type_label, value_text
+    from dangdn_cli.registry.cadres import kind_label
 
     view = dict(record)
     view["targets"] = "\n".join(
@@ -334,14 +306,15 @@ def progress(
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
+    from dangdn_cli.analysis import progress
     from dangdn_cli.output import console, print_json
-    from dangdn_cli.registry import plans
+    from dangdn_cli.output.plans import print_progress
 
     with session() as s:
         if code is not None:
-            results = [plans.progress(s, code, day(as_of))]
+            results = [progress.progress(s, code, day(as_of))]
         else:
-            results = plans.progress_all(s, day(as_of))
+            results = progress.progress_all(s, day(as_of))
     if as_json:
         print_json(results[0] if code is not None else results)
         return
@@ -349,122 +322,3 @@ def progress(
         console.print(tr("(chưa có kế hoạch nào đã bắt đầu)", "(no plan has started)"), style="dim")
     for result in results:
         print_progress(result)
-
-
-def _bar(achieved: Any, target: Any, rate: float | None, on_track: bool) -> Text:
-    """A text bar (readable without colour too) and the rate: ██████░░░░ 60 %."""
-    from rich.text import Text
-
-    from dangdn_cli.i18n import fmt_pct
-
-    share = 0.0
-    if isinstance(achieved, (int, float)):
-        share = max(0.0, min(1.0, achieved / target)) if target else 1.0
-    filled = round(share * BAR_WIDTH)
-    text = Text("█" * filled, style="green" if on_track else "yellow")
-    text.append("░" * (BAR_WIDTH - filled), style="dim")
-    text.append(" " + (fmt_pct(rate) if rate is not None else "–"))
-    return text
-
-
-def verdict(row: dict[str, Any]) -> str:
-    if row.get("met") is not None:
-        return tr("Đạt", "Met") if row["met"] else tr("Không đạt", "Not met")
-    return tr("Đúng tiến độ", "On track") if row["on_track"] else tr("Chậm", "Behind")
-
-
-def print_progress(result: dict[str, Any]) -> None:
-    """The progress of one plan: targets with bars, founding support, cadres."""
-    from rich import box
-    from rich.table import Table
-
-    from dangdn_cli.i18n import fmt_date, fmt_int, fmt_money, fmt_pct
-    from dangdn_cli.output import console
-    from dangdn_cli.registry.plans import kind_label
-
-    status = {
-        "running": tr("đang thực hiện", "running"),
-        "finished": tr("đã kết thúc", "finished"),
-        "not_started": tr("chưa bắt đầu", "not started"),
-    }[result["status"]]
-    console.print(
-        tr(
-            f"Kế hoạch {result['plan']}: {result['title']}",
-            f"Plan {result['plan']}: {result['title']}",
-        ),
-        style="bold",
-        markup=False,
-    )
-    console.print(
-        tr(
-            f"Thời gian {fmt_date(result['start'])} – {fmt_date(result['end'])}; "
-            f"tính đến {fmt_date(result['as_of'])} ({status}, "
-            f"đã qua {fmt_pct(result['elapsed_share'])} thời gian).",
-            f"Window {fmt_date(result['start'])} – {fmt_date(result['end'])}; "
-            f"as of {fmt_date(result['as_of'])} ({status}, "
-            f"{fmt_pct(result['elapsed_share'])} of the window elapsed).",
-        ),
-        markup=False,
-    )
-    targets = Table(
-        title=tr("Chỉ tiêu", "Targets"),
-        header_style="bold",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-    )
-    targets.add_column(tr("Chỉ tiêu", "Target"), ratio=1, min_width=14)
-    targets.add_column(tr("Mục tiêu", "Goal"), justify="right", no_wrap=True)
-    targets.add_column(tr("Đạt", "Achieved"), justify="right", no_wrap=True)
-    targets.add_column(tr("Tiến độ", "Progress"), no_wrap=True)
-    targets.add_column(tr("Đánh giá", "Verdict"), min_width=5)
-    targets.add_column(tr("Dự báo", "Projected"), justify="right", no_wrap=True)
-    for row in result["targets"]:
-        targets.add_row(
-            row["label"],
-            value_text(row["figure"], row["target"]),
-            value_text(row["figure"], row["achieved"]),
-            _bar(row["achieved"], row["target"], row["rate"], bool(row["on_track"])),
-            verdict(row),
-            value_text(row["figure"], row.get("projection")),
-        )
-    if result["targets"]:
-        console.print(targets)
-    else:
-        console.print(tr("(kế hoạch chưa có chỉ tiêu)", "(the plan has no targets)"), style="dim")
-    if result["funding"]:
-        funding = Table(
-            title=tr("Kinh phí hỗ trợ thành lập", "Founding support"),
-            header_style="bold",
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-        )
-        funding.add_column(tr("Loại tổ chức", "Type"), min_width=12)
-        for header in (
-            tr("Thành lập", "Founded"),
-            tr("Tối đa", "Cap"),
-            tr("Hỗ trợ", "Paid for"),
-            tr("Mức/tổ chức", "Each"),
-            tr("Thành tiền", "Total"),
-        ):
-            funding.add_column(header, justify="right", no_wrap=True)
-        for row in result["funding"]:
-            funding.add_row(
-                type_label(row["type"]),
-                fmt_int(row["founded"]),
-                fmt_int(row["max_count"]),
-                fmt_int(row["paid_for"]),
-                fmt_money(row["amount_per_org"]),
-                fmt_money(row["total"]),
-            )
-        total = fmt_money(result["funding_total"])
-        funding.add_row(tr("Tổng cộng", "Total"), "", "", "", "", total, style="bold")
-        console.print(funding)
-    if result["cadres"]:
-        parts = [
-            f"{kind_label(c['kind'])} {fmt_int(c['assigned'])}"
-            + (f"/{fmt_int(c['cap'])}" if c["cap"] is not None else "")
-            for c in result["cadres"]
-        ]
-        heading = tr("Cán bộ phụ trách: ", "Cadres assigned: ")
-        console.print(heading + "; ".join(parts), markup=False)
-    console.print()

@@ -69,7 +69,7 @@ def set_(
     from dangdn_cli.errors import EmptyValue
     from dangdn_cli.output import print_json, print_record, success
     from dangdn_cli.registry import recognition
-    from dangdn_cli.registry.rules import grade_label
+    from dangdn_cli.vocabulary import grade_label
 
     if org is None:
         raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))

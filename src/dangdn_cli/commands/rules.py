@@ -26,7 +26,7 @@ COLUMNS = [
 
 
 def _value(value: Any, key: str = "") -> str:
-    from dangdn_cli.registry.rules import grade_label
+    from dangdn_cli.vocabulary import grade_label
 
     if isinstance(value, bool):
         return tr("có", "yes") if value else tr("không", "no")

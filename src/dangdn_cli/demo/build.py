@@ -23,7 +23,9 @@ from typing import Any
 from sqlmodel import Session
 
 from dangdn_cli import errors, validate
+from dangdn_cli.analysis import progress
 from dangdn_cli.demo import fieldwork
+from dangdn_cli.registry import cadres
 
 DISTRICT = "district"
 REGISTRY_NAME = "dangdn.db"
@@ -316,9 +318,7 @@ def load_plan_cadre_caps(ctx: Context, row: Row) -> None:
 
 @loads("cadres.csv")
 def load_cadres(ctx: Context, row: Row) -> None:
-    from dangdn_cli.registry import plans
-
-    plans.add_cadre(
+    cadres.add_cadre(
         ctx.session,
         row["name"],
         row["kind"],
@@ -470,11 +470,10 @@ def _extend(session: Session, result: dict[str, Any], out: Path, on: date) -> No
     from dangdn_cli import reports
     from dangdn_cli.analysis import eligibility
     from dangdn_cli.models import Plan
-    from dangdn_cli.registry import plans
 
     result["eligibility"] = eligibility.demo_summary(session, on)
     codes = session.exec(select(Plan.code).order_by(col(Plan.start_on))).all()
-    result["plans"] = [plans.progress(session, code, on) for code in codes]
+    result["plans"] = [progress.progress(session, code, on) for code in codes]
     written = reports.write_demo_reports(session, out, period=DEMO_REPORT_PERIOD)
     result["reports"] = [str(path) for path in written]
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from dangdn_cli import errors
 from dangdn_cli.i18n import fmt_date, fold, tr
 from dangdn_cli.interchange.columns import fast_fold
-from dangdn_cli.interchange.importer import DiffersFromRegistry, Importer, diff_text
+from dangdn_cli.interchange.import_base import DiffersFromRegistry, Importer, diff_text
 from dangdn_cli.models import Enterprise, EnterpriseStatus, EnterpriseVersion, Workforce
 from dangdn_cli.registry import history
 from dangdn_cli.registry.history import table_of

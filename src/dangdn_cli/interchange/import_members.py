@@ -19,7 +19,7 @@ from dangdn_cli import errors, validate
 from dangdn_cli.i18n import fmt_date, fold, tr
 from dangdn_cli.interchange import columns
 from dangdn_cli.interchange.columns import fast_fold
-from dangdn_cli.interchange.importer import (
+from dangdn_cli.interchange.import_base import (
     DiffersFromRegistry,
     DuplicateInFile,
     Importer,

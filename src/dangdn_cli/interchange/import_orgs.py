@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from dangdn_cli import errors, validate
 from dangdn_cli.i18n import fmt_date, tr
 from dangdn_cli.interchange import columns
-from dangdn_cli.interchange.importer import BATCH, DiffersFromRegistry, Importer, diff_text
+from dangdn_cli.interchange.import_base import BATCH, DiffersFromRegistry, Importer, diff_text
 from dangdn_cli.models import (
     Enterprise,
     EnterpriseStatus,

@@ -1,4 +1,7 @@
-"""Printing for people (Rich tables) and for scripts (JSON on stdout)."""
+"""Printing for people (Rich tables fitted to the terminal, records, summaries)
+and for scripts (JSON on stdout). Printers of one command's answers that
+another command also shows live in this package's modules (``eligibility``,
+``plans``)."""
 
 from __future__ import annotations
 

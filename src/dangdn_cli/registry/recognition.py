@@ -28,8 +28,7 @@ from dangdn_cli.models import (
 )
 from dangdn_cli.registry import audit, history, refs
 from dangdn_cli.registry.history import table_of
-from dangdn_cli.registry.rules import grade_label, grade_pair
-from dangdn_cli.vocabulary import label
+from dangdn_cli.vocabulary import grade_label, grade_pair, label
 
 RATING = table_of(Rating)
 AWARD = table_of(Award)

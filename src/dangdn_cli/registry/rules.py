@@ -19,7 +19,7 @@ from dangdn_cli import errors
 from dangdn_cli.i18n import tr
 from dangdn_cli.models import Rule
 from dangdn_cli.registry import audit
-from dangdn_cli.vocabulary import ORG_TYPES
+from dangdn_cli.vocabulary import GRADE_SCALES, ORG_TYPES
 
 RuleValue = int | bool | list[str]
 
@@ -128,7 +128,7 @@ RULES: dict[str, RuleDef] = {
     ),
     "rating.party.grades": RuleDef(
         "grades",
-        "xuat_sac,tot,hoan_thanh,khong_hoan_thanh",
+        ",".join(GRADE_SCALES["party"]),
         "Thang xếp loại chất lượng tổ chức đảng hằng năm (mã, tốt nhất trước)",
         "The yearly quality grades of party organisations (codes, best first)",
         "Quy định của Trung ương về đánh giá, xếp loại chất lượng tổ chức đảng hằng năm",
@@ -136,7 +136,7 @@ RULES: dict[str, RuleDef] = {
     ),
     "rating.union.grades": RuleDef(
         "grades",
-        "vung_manh_xuat_sac,vung_manh,hoan_thanh,yeu",
+        ",".join(GRADE_SCALES["union"]),
         "Thang đánh giá công đoàn cơ sở (mã, tốt nhất trước)",
         "The grades of grassroots trade unions (codes, best first)",
         "Hướng dẫn của Tổng Liên đoàn Lao động Việt Nam",
@@ -144,7 +144,7 @@ RULES: dict[str, RuleDef] = {
     ),
     "rating.youth.grades": RuleDef(
         "grades",
-        "xuat_sac,kha,trung_binh,yeu",
+        ",".join(GRADE_SCALES["youth"]),
         "Thang đánh giá tổ chức Đoàn (mã, tốt nhất trước)",
         "The grades of youth-union organisations (codes, best first)",
         "Hướng dẫn của Ban Chấp hành Trung ương Đoàn",
@@ -152,7 +152,7 @@ RULES: dict[str, RuleDef] = {
     ),
     "rating.women.grades": RuleDef(
         "grades",
-        "xuat_sac,kha,trung_binh,yeu",
+        ",".join(GRADE_SCALES["women"]),
         "Thang đánh giá chi hội phụ nữ (mã, tốt nhất trước)",
         "The grades of women's chapters (codes, best first)",
         "Hướng dẫn của Hội Liên hiệp Phụ nữ Việt Nam",
@@ -160,37 +160,12 @@ RULES: dict[str, RuleDef] = {
     ),
     "rating.veterans.grades": RuleDef(
         "grades",
-        "trong_sach_vung_manh_xuat_sac,trong_sach_vung_manh,kha,trung_binh,yeu",
+        ",".join(GRADE_SCALES["veterans"]),
         "Thang đánh giá chi hội cựu chiến binh (mã, tốt nhất trước)",
         "The grades of veterans' chapters (codes, best first)",
         "Hướng dẫn của Hội Cựu chiến binh Việt Nam",
         "Guidance of the Vietnam Veterans' Association",
     ),
-}
-
-# How a person reads a grade code; TYPE_GRADE_LABELS where a type words it its own way.
-GRADE_LABELS: dict[str, tuple[str, str]] = {
-    "xuat_sac": ("xuất sắc", "excellent"),
-    "tot": ("tốt", "good"),
-    "kha": ("khá", "fair"),
-    "trung_binh": ("trung bình", "average"),
-    "hoan_thanh": ("hoàn thành nhiệm vụ", "completed its tasks"),
-    "khong_hoan_thanh": ("không hoàn thành nhiệm vụ", "did not complete its tasks"),
-    "yeu": ("yếu", "weak"),
-    "vung_manh": ("vững mạnh", "strong"),
-    "vung_manh_xuat_sac": ("vững mạnh xuất sắc", "strong, excellent"),
-    "trong_sach_vung_manh": ("trong sạch, vững mạnh", "clean and strong"),
-    "trong_sach_vung_manh_xuat_sac": (
-        "trong sạch, vững mạnh xuất sắc",
-        "clean and strong, excellent",
-    ),
-}
-
-TYPE_GRADE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "party": {
-        "xuat_sac": ("hoàn thành xuất sắc nhiệm vụ", "completed its tasks excellently"),
-        "tot": ("hoàn thành tốt nhiệm vụ", "completed its tasks well"),
-    },
 }
 
 _TRUE = {"true", "yes", "1", "có", "co", "on", "đúng", "dung"}
@@ -206,18 +181,6 @@ class UnknownRule(errors.NotFound):
 class InvalidRuleValue(errors.ValidationError):
     vi = 'Giá trị không hợp lệ cho {key}: "{value}" ({reason}).'
     en = 'Invalid value for {key}: "{value}" ({reason}).'
-
-
-def grade_pair(code: str, org_type: str | None = None) -> tuple[str, str] | None:
-    """The (Vietnamese, English) words for a grade of a type, if known."""
-    return TYPE_GRADE_LABELS.get(org_type or "", {}).get(code) or GRADE_LABELS.get(code)
-
-
-def grade_label(code: str, org_type: str | None = None) -> str:
-    """A grade code as a person reads it ("xuat_sac" -> "xuất sắc"; for the
-    party "hoàn thành xuất sắc nhiệm vụ")."""
-    pair = grade_pair(code, org_type)
-    return tr(*pair) if pair else code
 
 
 def _definition(key: str) -> RuleDef:
@@ -295,10 +258,23 @@ def get_rules(session: Session) -> dict[str, RuleValue]:
     return out
 
 
+def count_rule(values: dict[str, RuleValue], key: str) -> int:
+    """A whole-number rule (a threshold, a number of months) from ``get_rules``."""
+    value = values[key]
+    assert isinstance(value, int) and not isinstance(value, bool), key
+    return value
+
+
 def rule(session: Session, key: str) -> RuleValue:
     """One rule in force, typed; an unknown key raises UnknownRule."""
     _definition(key)
     return get_rules(session)[key]
+
+
+def rating_scales(session: Session) -> dict[str, list[str]]:
+    """Every type's rating scale in force, best first."""
+    values = get_rules(session)
+    return {kind: list(values[f"rating.{kind}.grades"]) for kind in ORG_TYPES}  # type: ignore[arg-type]
 
 
 def rating_grades(session: Session, org_type: str) -> list[str]:

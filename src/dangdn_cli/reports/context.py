@@ -16,15 +16,17 @@ from sqlalchemy import Table, select
 from sqlmodel import Session
 
 from dangdn_cli import i18n
+from dangdn_cli.analysis import eligibility, figures, report_figures
 from dangdn_cli.analysis.periods import Period, parse_period
-from dangdn_cli.i18n import fmt_int, fmt_money, fmt_num, fmt_pct
+from dangdn_cli.catalogue import fmt_figure
+from dangdn_cli.i18n import fmt_int, fmt_money, fmt_pct
 from dangdn_cli.models import (
     Enterprise,
     EnterpriseVersion,
     Organization,
     OrganizationEnterprise,
 )
-from dangdn_cli.registry import history
+from dangdn_cli.registry import admin, history, rules
 from dangdn_cli.reports.fields import (
     ORG_TYPES,
     figure_label,
@@ -132,7 +134,6 @@ def _orgs_dated(session: Session, column: str, start: date, end: date) -> list[d
 
 
 def _eligible(session: Session, on: date) -> list[dict[str, Any]]:
-    from dangdn_cli.analysis import eligibility
 
     rows: list[dict[str, Any]] = []
     for kind in ORG_TYPES:
@@ -142,10 +143,7 @@ def _eligible(session: Session, on: date) -> list[dict[str, Any]]:
 
 
 def _union_threshold(session: Session) -> int | None:
-    from dangdn_cli.analysis import figures
-
-    value = figures.get_rules(session).get("union.min_stable_workers")
-    return int(value) if value is not None else None
+    return rules.count_rule(rules.get_rules(session), "union.min_stable_workers")
 
 
 def flatten(figures: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -162,10 +160,9 @@ def flatten(figures: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def _review(session: Session, period: Period, figures_end: dict[str, Any]) -> dict[str, Any]:
     """The plan's stocks the day before it started against those at its end."""
-    from dangdn_cli.analysis import figures
 
     baseline = period.start - timedelta(days=1)
-    at_start = figures.compute(session, baseline, baseline, with_plans=False)
+    at_start = figures.compute(session, baseline, baseline)
     start_flat, end_flat = flatten(at_start), flatten(figures_end)
     rows = []
     for name, end_value in end_flat.items():
@@ -199,12 +196,10 @@ def collect(
     issued_on: date | None = None,
 ) -> ReportData:
     """Everything a report shows, read once in one transaction."""
-    from dangdn_cli.analysis import figures
-    from dangdn_cli.registry import admin
 
     if plan is not None:
         parse_period(f"plan:{plan}", session=session)  # an unknown plan is an error
-    result = figures.compute(session, period.start, period.end, period.code)
+    result = report_figures.compute(session, period.start, period.end, period.code)
     if plan is not None:
         result["targets"] = [t for t in result.get("targets", []) if t.get("plan") == plan]
         result["funding"] = [f for f in result.get("funding", []) if f.get("plan") == plan]
@@ -280,21 +275,6 @@ def parse_notes(text: str) -> dict[str, list[str]]:
 # --- formatting --------------------------------------------------------------------------
 
 
-def fmt_value(name: str, value: Any) -> str:
-    """A figure as a person reads it (in the current language's style)."""
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return "có" if i18n.lang() == "vi" else "yes"
-    if name.rsplit(".", 1)[-1].endswith("rate") and isinstance(value, (int, float)):
-        return fmt_pct(value)
-    if isinstance(value, int):
-        return fmt_int(value)
-    if isinstance(value, float):
-        return fmt_int(value) if value.is_integer() else fmt_num(value, 2)
-    return str(value)
-
-
 def format_figures(figures: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in figures.items():
@@ -302,14 +282,14 @@ def format_figures(figures: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         if isinstance(value, dict):
             out[key] = format_figures(value, f"{name}.")
         elif not isinstance(value, list):
-            out[key] = fmt_value(name, value)
+            out[key] = fmt_figure(name, value)
     return out
 
 
 def fmt_change(value: Any, name: str) -> str:
     if value is None:
         return "–"
-    text = fmt_value(name, abs(value))
+    text = fmt_figure(name, abs(value))
     if value > 0:
         return f"+{text}"
     return f"-{text}" if value < 0 else text
@@ -424,8 +404,8 @@ def _target_rows(figures: dict[str, Any]) -> list[dict[str, Any]]:
                 "plan": t.get("plan", ""),
                 "figure": figure,
                 "label": figure_label(figure, vi=True),
-                "target": fmt_value(figure, t.get("target")),
-                "achieved": fmt_value(figure, t.get("achieved")),
+                "target": fmt_figure(figure, t.get("target")),
+                "achieved": fmt_figure(figure, t.get("achieved")),
                 "rate": fmt_pct(rate),
                 "status": status,
             }
@@ -471,8 +451,8 @@ def _review_rows(review: dict[str, Any] | None) -> list[dict[str, Any]]:
         {
             "figure": row["figure"],
             "label": figure_label(row["figure"], vi=True),
-            "start": fmt_value(row["figure"], row["start"]),
-            "end": fmt_value(row["figure"], row["end"]),
+            "start": fmt_figure(row["figure"], row["start"]),
+            "end": fmt_figure(row["figure"], row["end"]),
             "change": fmt_change(row["change"], row["figure"]),
         }
         for row in review["rows"]

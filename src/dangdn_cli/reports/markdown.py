@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dangdn_cli.catalogue import fmt_figure
 from dangdn_cli.i18n import fmt_date, fmt_int, fmt_money, fmt_pct, tr
-from dangdn_cli.reports.context import LIST_LIMIT, ReportData, fmt_change, fmt_value, subject
+from dangdn_cli.reports.context import LIST_LIMIT, ReportData, fmt_change, subject
 from dangdn_cli.reports.fields import ORG_TYPES, figure_label, grade_name, org_name
 
 
@@ -32,7 +33,7 @@ def _pairs(title: str, names: list[str], figures: dict[str, Any]) -> Block:
     from dangdn_cli.reports.context import flatten
 
     flat = flatten(figures)
-    rows = [[figure_label(n), fmt_value(n, flat.get(n))] for n in names if n in flat]
+    rows = [[figure_label(n), fmt_figure(n, flat.get(n))] for n in names if n in flat]
     return Block(title, [tr("Số liệu", "Figure"), tr("Giá trị", "Value")], rows)
 
 
@@ -153,8 +154,8 @@ def blocks(data: ReportData, limit: int = LIST_LIMIT) -> list[Block]:
                     [
                         figure_label(t.get("figure", "")),
                         str(t.get("plan", "")),
-                        fmt_value(t.get("figure", ""), t.get("target")),
-                        fmt_value(t.get("figure", ""), t.get("achieved")),
+                        fmt_figure(t.get("figure", ""), t.get("target")),
+                        fmt_figure(t.get("figure", ""), t.get("achieved")),
                         fmt_pct(t.get("rate")),
                         tr("đúng", "yes") if t.get("on_track") else tr("chậm", "behind"),
                     ]
@@ -250,8 +251,8 @@ def blocks(data: ReportData, limit: int = LIST_LIMIT) -> list[Block]:
                 [
                     [
                         figure_label(r["figure"]),
-                        fmt_value(r["figure"], r["start"]),
-                        fmt_value(r["figure"], r["end"]),
+                        fmt_figure(r["figure"], r["start"]),
+                        fmt_figure(r["figure"], r["end"]),
                         fmt_change(r["change"], r["figure"]),
                     ]
                     for r in data.review["rows"]
