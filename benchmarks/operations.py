@@ -1,22 +1,22 @@
 """What benchmarks/run.py measures: each operation as whole processes, its
 raw reference beside it, its target, and the check that both answered alike.
 
-A process is timed with ``os.wait4``: CPU seconds (user + system) and peak RSS
-of that process alone, and wall seconds around it. stdout goes to a file, so a
-million-row answer costs the harness nothing until a check reads it.
+A process is timed with ``os.wait4`` by a bare Python launcher: CPU seconds
+(user + system) and peak RSS of that process alone, and wall seconds around
+it. stdout goes to a file, so a million-row answer costs the harness nothing
+until a check reads it.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import shlex
 import shutil
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,20 +45,41 @@ class Sample:
     mib: float
 
 
+# Forks and waits for the command, from a Python started bare (-I -S, about
+# 8 MiB): a child's peak RSS starts from its parent's RSS at the fork, so the
+# harness, grown by what it loaded and checked, must not be that parent.
+_LAUNCHER = """
+import os, sys, time
+began = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_pid, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - began
+with open(sys.argv[1], "w") as out:
+    out.write(f"{usage.ru_utime + usage.ru_stime} {wall} {usage.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status) & 0xFF)
+"""
+
+
 def run_process(argv: list[str], env: dict[str, str], stdout: Path) -> Sample:
-    """Run once; raise Failed with its stderr unless it exits 0."""
+    """Run once, timed by _LAUNCHER; raise Failed with its stderr unless it exits 0."""
+    usage = stdout.with_name(stdout.name + ".usage")
+    launcher = [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(usage), *argv]
     with open(stdout, "wb") as out, tempfile.TemporaryFile() as err:
-        began = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=out, stderr=err, env=env)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - began
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
+        code = subprocess.run(launcher, stdout=out, stderr=err, env=env, check=False).returncode
+        if code != 0:
             err.seek(0)
             tail = err.read().decode("utf-8", "replace").strip().splitlines()[-5:]
-            raise Failed(f"exit {process.returncode}: {' '.join(argv)}\n  " + "\n  ".join(tail))
-    # ru_maxrss is in KiB on Linux.
-    return Sample(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024)
+            raise Failed(f"exit {code}: {shlex.join(argv)}\n  " + "\n  ".join(tail))
+    cpu, wall, maxrss = usage.read_text().split()
+    usage.unlink()
+    # ru_maxrss is in KiB on Linux (bytes on macOS).
+    divisor = 2**20 if sys.platform == "darwin" else 1024
+    return Sample(float(cpu), float(wall), int(maxrss) / divisor)
 
 
 @dataclass

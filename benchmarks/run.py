@@ -247,7 +247,11 @@ def main(argv: list[str] | None = None) -> int:
             if op.startup_base:
                 startup = op.cpu
             state = "FAILED" if op.error else "ok"
-            timing = f"  cpu {_num(op.cpu)} s, ref {_num(op.reference_value)}" if timed else ""
+            timing = ""
+            if timed and op.cpu is not None:
+                timing = f"  {_num(op.cpu)} s CPU, {_num(op.wall)} s wall, {op.mib:.0f} MiB"
+                if op.reference_value is not None:
+                    timing += f"; reference {_num(op.reference_value)} s"
             log(f"{state:>6}  {op.name}{timing}")
             if op.error:
                 log(f"        {op.error}")
