@@ -160,7 +160,7 @@ def cells(op: Op) -> list[str]:
         _num(op.wall),
         _num(op.reference_value),
         f"{op.ratio:.2f}" if op.ratio is not None else "",
-        f"{op.mib:,.0f}" if op.mib is not None else "",
+        "" if op.mib is None else f"{op.mib:.1f}" if op.mib < 10 else f"{op.mib:,.0f}",
         op.target.text(),
         verdict,
     ]
