@@ -1,7 +1,7 @@
 """Measure dangdn against raw references at one scale, and check its answers.
 
     python benchmarks/run.py --scale district|province|national [--runs N] [--cache DIR]
-        [--dangdn CMD] [--markdown] [--check-targets] [--no-timing] [--only TEXT]
+        [--dangdn CMD] [--markdown] [--check-targets] [--no-timing [--jobs N]] [--only TEXT]
 
 Every operation runs as a whole process (``dangdn …`` as a user types it) and
 beside it, in the same run and on the same file, a raw reference written on
@@ -38,6 +38,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -207,6 +208,17 @@ def command(text: str | None) -> list[str]:
     return words
 
 
+def report_progress(op: Op, timed: bool) -> None:
+    timing = ""
+    if timed and op.cpu is not None and op.mib is not None:
+        timing = f"  {_num(op.cpu)} s CPU, {_num(op.wall)} s wall, {op.mib:.0f} MiB"
+        if op.reference_value is not None:
+            timing += f"; reference {_num(op.reference_value)} s"
+    log(f"{'FAILED' if op.error else 'ok':>6}  {op.name}{timing}")
+    if op.error:
+        log(f"        {op.error}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=SCALES, default="district")
@@ -217,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check-targets", action="store_true", help="exit 3 if a target is missed")
     parser.add_argument("--no-timing", action="store_true", help="check the answers only")
     parser.add_argument("--only", action="append", help="operations whose name contains TEXT")
+    parser.add_argument("--jobs", type=int, default=2, help="processes at once with --no-timing")
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.scale == "national" else 5)
     dangdn = command(args.dangdn)
@@ -238,23 +251,23 @@ def main(argv: list[str] | None = None) -> int:
         if args.only:
             chosen = [o for o in chosen if o.startup_base or any(t in o.name for t in args.only)]
         warm(target)
-        startup = None
-        for op in chosen:
-            if op.target.startup and startup is not None:
-                op.reference_value = startup + ops_module.LOOKUP_SLACK
-            timed = not args.no_timing
-            ops_module.measure(op, dangdn, env, work, runs if timed else 1, timed)
-            if op.startup_base:
-                startup = op.cpu
-            state = "FAILED" if op.error else "ok"
-            timing = ""
-            if timed and op.cpu is not None:
-                timing = f"  {_num(op.cpu)} s CPU, {_num(op.wall)} s wall, {op.mib:.0f} MiB"
-                if op.reference_value is not None:
-                    timing += f"; reference {_num(op.reference_value)} s"
-            log(f"{state:>6}  {op.name}{timing}")
-            if op.error:
-                log(f"        {op.error}")
+        timed = not args.no_timing
+        if timed:
+            startup = None
+            for op in chosen:
+                if op.target.startup and startup is not None:
+                    op.reference_value = startup + ops_module.LOOKUP_SLACK
+                ops_module.measure(op, dangdn, env, work, runs, True)
+                if op.startup_base:
+                    startup = op.cpu
+                report_progress(op, True)
+        else:  # answers only: nothing is timed, so they may run side by side
+            with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+                done = [pool.submit(ops_module.measure, op, dangdn, env, work, 1, False)
+                        for op in chosen]  # fmt: skip
+                for op, future in zip(chosen, done, strict=True):
+                    future.result()
+                    report_progress(op, False)
     elapsed = time.perf_counter() - started
     failed = [o for o in chosen if o.error]
     if args.no_timing:
