@@ -8,7 +8,8 @@ in the same run and on the same file:
 - the real command once, in a fresh process: ``dangdn --db FILE eligible
   --type party --as-of DATE --json`` (Python start-up and imports included);
 - a reference: the same count with one hand-written SQL query on a raw
-  ``sqlite3`` connection, best of ``--repeat`` runs;
+  ``sqlite3`` connection (``references.eligible_sql``, which benchmarks/run.py
+  uses too), best of ``--repeat`` runs;
 
 and checks that all three agree on the number of eligible enterprises before
 printing the ratio service / reference.
@@ -31,41 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import references
 from synth import AS_OF, generate
-
-# One query, written by hand: enterprises active on :on with no active party
-# organisation, operating stably, law-compliant, with >= 3 official party
-# members on stable terms whose membership and employment are both in force.
-REFERENCE = """
-WITH counts AS (
-    SELECT e.enterprise_id, COUNT(DISTINCT m.person_id) AS official
-    FROM membership m JOIN employment e ON e.person_id = m.person_id
-    WHERE m.type = 'party'
-      AND (m.joined_on IS NULL OR m.joined_on <= :on)
-      AND (m.left_on IS NULL OR m.left_on > :on)
-      AND (m.official_on <= :on OR (m.status = 'official' AND m.official_on IS NULL))
-      AND e.start_on <= :on AND (e.end_on IS NULL OR e.end_on > :on)
-      AND e.stable = 1
-    GROUP BY e.enterprise_id
-)
-SELECT COUNT(*)
-FROM counts c
-JOIN enterprise_status s ON s.id = (
-    SELECT s2.id FROM enterprise_status s2
-    WHERE s2.enterprise_id = c.enterprise_id AND s2.effective_on <= :on
-    ORDER BY s2.effective_on DESC, s2.id DESC LIMIT 1)
-JOIN enterprise_version v ON v.id = (
-    SELECT v2.id FROM enterprise_version v2
-    WHERE v2.enterprise_id = c.enterprise_id AND v2.effective_on <= :on
-    ORDER BY v2.effective_on DESC, v2.id DESC LIMIT 1)
-WHERE c.official >= 3
-  AND s.status = 'active' AND v.stable_operation = 1 AND v.law_compliant = 1
-  AND c.enterprise_id NOT IN (
-    SELECT oe.enterprise_id
-    FROM organization_enterprise oe JOIN organization o ON o.id = oe.organization_id
-    WHERE o.type = 'party' AND o.founded_on <= :on
-      AND (o.dissolved_on IS NULL OR o.dissolved_on > :on))
-"""
 
 
 def best(fn, repeat: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
@@ -80,10 +48,15 @@ def best(fn, repeat: int) -> tuple[float, object]:  # type: ignore[no-untyped-de
 
 
 def reference(path: Path, on: date, repeat: int) -> tuple[float, int]:
+    """The count with references.eligible_sql: one query, written by hand, for
+    enterprises active on :on with no active party organisation, operating
+    stably, law-compliant, with >= 3 official party members on stable terms
+    whose membership and employment are both in force (the registry's rules)."""
     conn = sqlite3.connect(path)
     try:
+        query = f"SELECT COUNT(*) FROM ({references.eligible_sql('party', references.rules(conn))})"
         elapsed, count = best(
-            lambda: conn.execute(REFERENCE, {"on": on.isoformat()}).fetchone()[0], repeat
+            lambda: conn.execute(query, {"on": on.isoformat()}).fetchone()[0], repeat
         )
     finally:
         conn.close()

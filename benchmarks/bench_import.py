@@ -13,7 +13,8 @@ What it does, in one run:
    ``db.session(write=True)``) into a fresh registry, timed;
 4. inserts the same CSV rows with raw sqlite3 ``executemany`` into the same
    tables (enterprise, enterprise_version, enterprise_status, workforce) of a
-   fresh registry: the reference, with no validation at all;
+   fresh registry: the reference, with no validation at all
+   (``references.import_enterprises``);
 5. runs the CLI import under ``/usr/bin/time -v`` for the peak memory
    (Debian: ``apt-get install time``).
 """
@@ -30,11 +31,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 
 from dangdn_cli import db
-from dangdn_cli.i18n import fold
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import references
 
 HEADER = [
     "Mã số thuế",
@@ -149,62 +152,11 @@ def service_import(
 
 
 def raw_reference(registry: Path, sheet: Path) -> tuple[float, float]:
-    """The same rows with plain sqlite3 executemany, no checks: a floor."""
+    """The same rows with plain sqlite3 executemany, no checks: a floor
+    (references.import_enterprises, which benchmarks/run.py runs too)."""
     began, cpu = time.perf_counter(), time.process_time()
-    conn = sqlite3.connect(registry, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("BEGIN IMMEDIATE")
-    now = datetime.now(timezone.utc).isoformat(" ")
-    with open(sheet, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        next(reader)
-        batch: list[list[str]] = []
-        next_id = 1
-        for row in reader:
-            batch.append(row)
-            if len(batch) == 5000:
-                next_id = _raw_batch(conn, batch, next_id, now)
-                batch = []
-        _raw_batch(conn, batch, next_id, now)
-    conn.execute("COMMIT")
-    conn.close()
+    references.import_enterprises(registry, sheet)
     return time.perf_counter() - began, time.process_time() - cpu
-
-
-def _raw_batch(conn: sqlite3.Connection, batch: list[list[str]], first: int, now: str) -> int:
-    ids = range(first, first + len(batch))
-    founded = []
-    for row in batch:
-        day, month, year = row[7].split("/")
-        founded.append(f"{year}-{month}-{day}")
-    conn.executemany(
-        "INSERT INTO enterprise (id, tax_code, founded_on, created_at) VALUES (?, ?, ?, ?)",
-        [(i, r[0], f, now) for i, r, f in zip(ids, batch, founded, strict=True)],
-    )
-    conn.executemany(
-        "INSERT INTO enterprise_version (enterprise_id, effective_on, name, name_key, sector,"
-        " address, commune, province, zone, owner_name, stable_operation, law_compliant)"
-        " VALUES (?, ?, ?, ?, 'tu_nhan', ?, ?, ?, ?, ?, 1, 1)",
-        [
-            (i, f, r[1], fold(r[1]), r[3], r[4], r[5], r[6] or None, r[8])
-            for i, r, f in zip(ids, batch, founded, strict=True)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO enterprise_status (enterprise_id, effective_on, status)"
-        " VALUES (?, ?, 'active')",
-        [(i, f) for i, f in zip(ids, founded, strict=True)],
-    )
-    conn.executemany(
-        "INSERT INTO workforce (enterprise_id, effective_on, total, stable, female, young)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (i, f, int(r[9]), int(r[10]), int(r[11]), int(r[12]))
-            for i, r, f in zip(ids, batch, founded, strict=True)
-        ],
-    )
-    return first + len(batch)
 
 
 def read_only(sheet: Path, reader: str) -> tuple[float, float]:

@@ -28,6 +28,9 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+# Bump when the registries generate() writes change (shape, seed use, columns),
+# so caches built from an older synth.py (benchmarks/run.py) are rebuilt.
+VERSION = 1
 AS_OF = date(2024, 6, 30)
 CHUNK = 20_000
 _WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
