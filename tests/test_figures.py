@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from dangdn_cli import catalogue, db
+from dangdn_cli.analysis import breakdown as annex
 from dangdn_cli.analysis import figures, report_figures
 
 A, B, C, D, E = "0100000010", "0100000028", "0100000035", "0100000042", "0100000067"
@@ -31,7 +32,7 @@ def compute(start: date = START, end: date = END, **kw: Any) -> dict[str, Any]:
 
 def breakdown(on: date = END, by: str = "commune") -> list[dict[str, Any]]:
     with db.session() as s:
-        return figures.breakdown(s, on, by)
+        return annex.breakdown(s, on, by)
 
 
 def build(cli) -> dict[str, int]:
@@ -240,7 +241,7 @@ def test_past_period_unchanged_by_later_edits(cli, district):
 
 
 def _row(group, kind, **counts):
-    row = {"group": group, "group_kind": kind, **dict.fromkeys(figures.BREAKDOWN_KEYS, 0)}
+    row = {"group": group, "group_kind": kind, **dict.fromkeys(annex.BREAKDOWN_KEYS, 0)}
     row.update(counts)
     row["union_coverage_rate"] = (
         row["union_covered"] / row["union_eligible"] if row["union_eligible"] else None
@@ -290,7 +291,7 @@ EXPECTED_BY_COMMUNE = [
 def test_breakdown_by_commune_or_zone(district):
     rows = breakdown()
     assert rows == EXPECTED_BY_COMMUNE
-    total = figures.totals(rows)
+    total = annex.totals(rows)
     result = compute()
     assert total["enterprises"] == result["enterprises"]["active"]
     assert total["workers"] == result["enterprises"]["workers"]
@@ -311,7 +312,7 @@ def test_breakdown_by_sector(district):
     assert rows["fdi"]["enterprises"] == 1 and rows["fdi"]["party_members"] == 2
     # The closed HTX still anchors its veterans' chapter.
     assert rows["htx"]["enterprises"] == 0 and rows["htx"]["veterans"] == 1
-    total = figures.totals(list(rows.values()))
+    total = annex.totals(list(rows.values()))
     assert total["party_members"] == 6 and total["enterprises"] == 3
 
 

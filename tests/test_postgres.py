@@ -59,7 +59,7 @@ def _load_district(where: str) -> None:
 
 
 def _answers(where: str) -> dict[str, Any]:
-    from dangdn_cli.analysis import eligibility, figures, progress, report_figures
+    from dangdn_cli.analysis import breakdown, eligibility, progress, report_figures
     from dangdn_cli.registry import enterprises, organizations
 
     db.set_db_option(where)
@@ -72,7 +72,7 @@ def _answers(where: str) -> dict[str, Any]:
                         "year": report_figures.compute(
                             s, date(2023, 1, 1), date(2023, 12, 31), "2023"
                         ),
-                        "breakdown": figures.breakdown(s, ON, by="commune"),
+                        "breakdown": breakdown.breakdown(s, ON, by="commune"),
                         "eligible": {
                             t: eligibility.evaluate(s, t, ON, explain=True) for t in ORG_TYPES
                         },

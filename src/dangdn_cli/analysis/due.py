@@ -1,7 +1,8 @@
 """``dangdn due``: the next reporting deadlines (six-month report before 25/5,
 annual before 25/12; the profile's ``deadline_half_year`` / ``deadline_year``
 change them) and, for each, what the registry still lacks for its period;
-plus the fieldwork follow-ups due (``outreach.due_items``) when recorded.
+plus what fieldwork has due (``due_items``): follow-ups past their date and
+organisations' terms ended or ending.
 
 Every check is one set-based query; each returns a count and a few examples.
 """
@@ -9,12 +10,14 @@ Every check is one set-based query; each returns a count and a few examples.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlmodel import Session
 
+from dangdn_cli import clock
 from dangdn_cli.analysis.periods import Period, parse_period
 from dangdn_cli.i18n import fmt_date, tr
 from dangdn_cli.models import (
@@ -26,7 +29,7 @@ from dangdn_cli.models import (
     Rating,
     Workforce,
 )
-from dangdn_cli.registry import activities, history, outreach, rules
+from dangdn_cli.registry import activities, admin, history, outreach, rules
 from dangdn_cli.registry.history import table_of
 
 DEFAULT_DEADLINES = {"half_year": (25, 5), "year": (25, 12)}
@@ -77,20 +80,28 @@ def _count_and_examples(session: Session, stmt: Any, name_cols: int = 2) -> tupl
     return count, examples
 
 
-def _active_enterprises(on: date) -> tuple[Any, Any, Any]:
-    """Enterprise, its status and its attributes in force on ``on`` (lighter
-    than ``history.enterprise_state``: no workforce ranking)."""
+def _active_where(
+    session: Session, on: date, condition: Callable[[Any], Any]
+) -> tuple[int, list[str]]:
+    """How many enterprises active on ``on`` meet ``condition`` (given their
+    attributes in force that day) and the first few by tax code (lighter than
+    ``history.enterprise_state``: no workforce ranking)."""
     ent = table_of(Enterprise)
     status = history.latest(EnterpriseStatus, on)
     version = history.latest(EnterpriseVersion, on)
     joined = ent.join(status, status.c.enterprise_id == ent.c.id).join(
         version, version.c.enterprise_id == ent.c.id, isouter=True
     )
-    return joined, status, version
+    stmt = (
+        select(ent.c.tax_code, version.c.name)
+        .select_from(joined)
+        .where(status.c.status == "active", condition(version))
+        .order_by(ent.c.tax_code)
+    )
+    return _count_and_examples(session, stmt)
 
 
 def _no_workforce(session: Session, period: Period, on: date) -> dict[str, Any]:
-    joined, status, version = _active_enterprises(on)
     ent = table_of(Enterprise)
     wf = table_of(Workforce)
     dated = exists().where(
@@ -98,13 +109,7 @@ def _no_workforce(session: Session, period: Period, on: date) -> dict[str, Any]:
         wf.c.effective_on >= period.start,
         wf.c.effective_on <= period.end,
     )
-    stmt = (
-        select(ent.c.tax_code, version.c.name)
-        .select_from(joined)
-        .where(status.c.status == "active", ~dated)
-        .order_by(ent.c.tax_code)
-    )
-    count, examples = _count_and_examples(session, stmt)
+    count, examples = _active_where(session, on, lambda _version: ~dated)
     return _item(
         "workforce_not_updated",
         tr(
@@ -121,15 +126,9 @@ def _no_workforce(session: Session, period: Period, on: date) -> dict[str, Any]:
 
 
 def _no_place(session: Session, on: date) -> dict[str, Any]:
-    joined, status, version = _active_enterprises(on)
-    ent = table_of(Enterprise)
-    stmt = (
-        select(ent.c.tax_code, version.c.name)
-        .select_from(joined)
-        .where(status.c.status == "active", version.c.commune.is_(None), version.c.zone.is_(None))
-        .order_by(ent.c.tax_code)
+    count, examples = _active_where(
+        session, on, lambda version: and_(version.c.commune.is_(None), version.c.zone.is_(None))
     )
-    count, examples = _count_and_examples(session, stmt)
     return _item(
         "no_commune",
         tr(
@@ -211,8 +210,6 @@ def _ratings_missing(session: Session, year: int, on: date) -> dict[str, Any]:
 
 
 def _profile_missing(session: Session) -> dict[str, Any]:
-    from dangdn_cli.registry import admin
-
     profile = admin.profile_show(session)
     missing = [k for k in REPORT_PROFILE_KEYS if not profile.get(k)]
     return _item(
@@ -243,9 +240,7 @@ def _missing(session: Session, kind: str, period: Period, as_of: date) -> list[d
 
 def due(session: Session, as_of: date | None = None) -> dict[str, Any]:
     """The next deadline of each report and what each still lacks."""
-    from dangdn_cli.registry import admin
-
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     profile = admin.profile_show(session)
     deadlines = []
     for kind in ("half_year", "year"):
@@ -325,6 +320,7 @@ def _follow_ups(session: Session, on: date) -> list[dict[str, Any]]:
 
 
 def describe_deadline(item: dict[str, Any]) -> str:
+    """A deadline of ``due`` in one line: the report, its date, the days left."""
     days = item["days_left"]
     when = fmt_date(date.fromisoformat(item["due_on"]))
     if days == 0:

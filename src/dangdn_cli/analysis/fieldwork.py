@@ -1,4 +1,6 @@
-"""The report's fieldwork figures (SPEC §4) for a period [start, end].
+"""The report's fieldwork figures for a period [start, end]: outreach visits,
+study sessions and congresses, organisations' ratings, recognition, and the
+terms ending soon.
 
 Flows count what is dated from ``start`` to ``end``, both days included;
 ``overdue_follow_ups`` and ``terms_ending_within_6_months`` are taken as of
@@ -14,7 +16,7 @@ outreach.surveys_without_party_org
 outreach.overdue_follow_ups
     visits on or before ``end`` whose next step was due before ``end`` and
     that no later visit to the same enterprise (on or before ``end``) closed
-    (see ``services/outreach.py``).
+    (``registry.outreach.overdue_condition``).
 activities.sessions
     study sessions (kind ``study``) held in the period.
 activities.attendees, activities.party_attendees
@@ -58,7 +60,7 @@ from dangdn_cli.models import (
     Visit,
 )
 from dangdn_cli.registry import activities, outreach, recognition
-from dangdn_cli.registry.outreach import table_of
+from dangdn_cli.registry.history import table_of
 from dangdn_cli.vocabulary import ORG_TYPES
 
 VISIT = table_of(Visit)

@@ -1,4 +1,10 @@
-"""Every figure of SPEC §4, computed set-based from the history.
+"""The report's figures of a period, computed set-based from the history:
+active enterprises and their workers, organisations active, founded and
+dissolved per type (and the enterprises each covers), members per type
+(party: official, probationary, admitted, owners), union coverage of the
+enterprises with enough stable workers, candidates at each stage, the
+enterprises eligible with no organisation of a type, and the fieldwork
+figures of ``fieldwork``.
 
 One function computes each figure: ``compute`` serves ``report``, ``plan
 progress`` and the demo. Flows count facts dated within ``[start, end]``,
@@ -15,13 +21,6 @@ Choices (documented here because reports depend on them):
   membership of the type is dated within the period.
 - ``union_coverage.rate`` is ``covered / eligible`` as a fraction, and
   ``None`` when no enterprise is eligible (no denominator: not "0 %").
-- ``breakdown`` by commune groups an enterprise under its industrial zone
-  when it has one, else its commune (``group_kind`` says which); an
-  organisation counts once, under the enterprise with the lowest id among
-  those it covers; a member counts once per type, under the enterprise
-  with the lowest id among those employing them on the date. Those with no
-  group go under ``None``, so the groups always add up to ``compute``'s
-  figures.
 """
 
 from __future__ import annotations
@@ -30,10 +29,11 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, literal, select, union_all
+from sqlalchemy import and_, case, distinct, func, literal, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from dangdn_cli.analysis import eligibility, fieldwork
 from dangdn_cli.catalogue import MEMBER_TYPES
 from dangdn_cli.models import (
     Candidate,
@@ -43,24 +43,26 @@ from dangdn_cli.models import (
     EnterpriseVersion,
     Membership,
     Organization,
-    OrganizationEnterprise,
     Workforce,
 )
 from dangdn_cli.registry import history, rules
-from dangdn_cli.vocabulary import ORG_TYPES
+from dangdn_cli.vocabulary import ORG_TYPES, STAGES
 
-CANDIDATE_STAGES = ("identified", "trained", "introduced", "admitted")
+# The stages a candidate reaches, each a figure (dropping out is not one).
+CANDIDATE_STAGES = tuple(stage for stage in STAGES if stage != "dropped")
 
 
 def _between(column: Any, start: date, end: date) -> ColumnElement[bool]:
     return and_(column >= start, column <= end)
 
 
-def _count_if(condition: ColumnElement[bool]) -> Any:
+def count_if(condition: ColumnElement[bool]) -> Any:
+    """How many rows of the aggregate meet ``condition`` (0, never NULL)."""
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _rate(part: int | None, whole: int | None) -> float | None:
+def rate(part: int | None, whole: int | None) -> float | None:
+    """``part / whole`` as a fraction; None without a denominator (not "0 %")."""
     return part / whole if whole and part is not None else None
 
 
@@ -108,9 +110,9 @@ def _enterprises(session: Session, end: date, min_stable: int) -> dict[str, Any]
                 func.count(),
                 func.coalesce(func.sum(state.c.workers), 0),
                 func.coalesce(func.sum(state.c.stable_workers), 0),
-                _count_if(eligible),
-                _count_if(and_(eligible, covered["union"])),
-                *(_count_if(covered[kind]) for kind in ORG_TYPES),
+                count_if(eligible),
+                count_if(and_(eligible, covered["union"])),
+                *(count_if(covered[kind]) for kind in ORG_TYPES),
             ).where(state.c.status == "active")
         )
         .one()
@@ -121,7 +123,7 @@ def _enterprises(session: Session, end: date, min_stable: int) -> dict[str, Any]
         "union_coverage": {
             "eligible": union_eligible,
             "covered": union_covered,
-            "rate": _rate(union_covered, union_eligible),
+            "rate": rate(union_covered, union_eligible),
         },
         "covered": dict(zip(ORG_TYPES, by_type, strict=True)),
     }
@@ -138,9 +140,9 @@ def _organizations(
     rows = session.connection().execute(
         select(
             org.c.type,
-            _count_if(history.org_active(end)),
-            _count_if(_between(org.c.founded_on, start, end)),
-            _count_if(_between(org.c.dissolved_on, start, end)),
+            count_if(history.org_active(end)),
+            count_if(_between(org.c.founded_on, start, end)),
+            count_if(_between(org.c.dissolved_on, start, end)),
         ).group_by(org.c.type)
     )
     for kind, active, founded, dissolved in rows:
@@ -209,7 +211,7 @@ def _candidates(session: Session, start: date, end: date) -> dict[str, int]:
     row = (
         session.connection()
         .execute(
-            select(*(_count_if(_between(cand.c[f"{s}_on"], start, end)) for s in CANDIDATE_STAGES))
+            select(*(count_if(_between(cand.c[f"{s}_on"], start, end)) for s in CANDIDATE_STAGES))
         )
         .one()
     )
@@ -217,19 +219,7 @@ def _candidates(session: Session, start: date, end: date) -> dict[str, int]:
 
 
 def _eligible_without_org(session: Session, end: date) -> dict[str, int]:
-    from dangdn_cli.analysis import eligibility
-
     return {kind: int(eligibility.count_eligible(session, kind, end)) for kind in ORG_TYPES}
-
-
-def _fieldwork(session: Session, start: date, end: date) -> dict[str, Any]:
-    try:
-        from dangdn_cli.analysis import fieldwork
-    except ModuleNotFoundError as exc:
-        if exc.name != "dangdn_cli.analysis.fieldwork":
-            raise
-        return {}
-    return dict(fieldwork.compute(session, start, end))
 
 
 FIELDWORK_SECTIONS = frozenset(
@@ -284,180 +274,5 @@ def compute(
     if "eligible_without_org" in wanted:
         result["eligible_without_org"] = _eligible_without_org(session, end)
     if wanted & FIELDWORK_SECTIONS:
-        result.update(_fieldwork(session, start, end))
+        result.update(fieldwork.compute(session, start, end))
     return result
-
-
-# --- Breakdown for the annex tables -------------------------------------------------
-
-BREAKDOWN_KEYS = (
-    "enterprises",
-    "workers",
-    "stable_workers",
-    "party_orgs",
-    "party_members",
-    "unions",
-    "union_members",
-    "youth",
-    "youth_members",
-    "women",
-    "women_members",
-    "veterans",
-    "veterans_members",
-    "union_eligible",
-    "union_covered",
-)
-_ORG_KEYS = {
-    "party": "party_orgs",
-    "union": "unions",
-    "youth": "youth",
-    "women": "women",
-    "veterans": "veterans",
-}
-_MEMBER_KEYS = {
-    "party": "party_members",
-    "union": "union_members",
-    "youth": "youth_members",
-    "women": "women_members",
-    "veterans": "veterans_members",
-}
-
-
-def breakdown(session: Session, on: date, by: str = "commune") -> list[dict[str, Any]]:
-    """Stocks on ``on`` per commune (or industrial zone) or per sector.
-
-    Each row: ``group`` (None for the unknown), ``group_kind`` (``zone``,
-    ``commune`` or ``sector``; None when unknown), the counts of
-    BREAKDOWN_KEYS (``youth``/``women``/``veterans`` are organisations, their
-    members are ``*_members``) and ``union_coverage_rate``. Columns add up to
-    ``compute(…, end=on)``'s figures.
-    """
-    if by not in ("commune", "sector"):
-        from dangdn_cli import errors
-        from dangdn_cli.i18n import tr
-
-        raise errors.InvalidChoice(
-            field=tr("cách chia", "breakdown"), value=by, choices="commune, sector"
-        )
-    conn = session.connection()
-    min_stable = rules.count_rule(rules.get_rules(session), "union.min_stable_workers")
-    state = enterprise_facts(on, with_attributes=True)
-    if by == "commune":
-        group_expr: Any = func.coalesce(state.c.zone, state.c.commune)
-        kind_expr: Any = case(
-            (state.c.zone.is_not(None), literal("zone")),
-            (state.c.commune.is_not(None), literal("commune")),
-            else_=None,
-        )
-    else:
-        group_expr = state.c.sector
-        kind_expr = case((state.c.sector.is_not(None), literal("sector")), else_=None)
-    groups = select(
-        state.c.id.label("enterprise_id"), group_expr.label("grp"), kind_expr.label("kind")
-    ).subquery()
-
-    rows: dict[Any, dict[str, Any]] = {}
-
-    def row_for(group: Any, kind: Any) -> dict[str, Any]:
-        if group not in rows:
-            rows[group] = {"group": group, "group_kind": kind, **dict.fromkeys(BREAKDOWN_KEYS, 0)}
-        elif rows[group]["group_kind"] is None:
-            rows[group]["group_kind"] = kind
-        return rows[group]
-
-    covered = history.enterprises_with_org("union", on)
-    eligible = and_(state.c.stable_workers.is_not(None), state.c.stable_workers >= min_stable)
-    for group, kind, count, workers, stable, elig, cov in conn.execute(
-        select(
-            group_expr,
-            func.max(kind_expr),
-            func.count(),
-            func.coalesce(func.sum(state.c.workers), 0),
-            func.coalesce(func.sum(state.c.stable_workers), 0),
-            _count_if(eligible),
-            _count_if(and_(eligible, state.c.id.in_(covered))),
-        )
-        .where(state.c.status == "active")
-        .group_by(group_expr)
-    ):
-        row = row_for(group, kind)
-        row.update(
-            enterprises=int(count),
-            workers=int(workers),
-            stable_workers=int(stable),
-            union_eligible=int(elig),
-            union_covered=int(cov),
-        )
-
-    # Each active organisation under the enterprise with the lowest id it covers.
-    org = history.table_of(Organization)
-    oe = history.table_of(OrganizationEnterprise)
-    anchored = (
-        select(org.c.type, func.min(oe.c.enterprise_id).label("enterprise_id"))
-        .select_from(org.outerjoin(oe, oe.c.organization_id == org.c.id))
-        .where(history.org_active(on))
-        .group_by(org.c.id, org.c.type)
-        .subquery()
-    )
-    # Each member once per type, under the lowest-id enterprise employing them that day.
-    mem = history.table_of(Membership)
-    emp = history.table_of(Employment)
-    members = (
-        select(mem.c.type, func.min(emp.c.enterprise_id).label("enterprise_id"))
-        .select_from(
-            mem.outerjoin(
-                emp,
-                and_(emp.c.person_id == mem.c.person_id, history.employment_active(on)),
-            )
-        )
-        .where(history.membership_active(on))
-        .group_by(mem.c.type, mem.c.person_id)
-        .subquery()
-    )
-    # Counts per (what, enterprise), rolled up to the groups in one join.
-    per_enterprise = union_all(
-        select(
-            literal("org").label("what"),
-            anchored.c.type,
-            anchored.c.enterprise_id,
-            func.count().label("n"),
-        ).group_by(anchored.c.type, anchored.c.enterprise_id),
-        select(
-            literal("member").label("what"),
-            members.c.type,
-            members.c.enterprise_id,
-            func.count().label("n"),
-        ).group_by(members.c.type, members.c.enterprise_id),
-    ).subquery()
-    for what, kind_row, group, kind, count in conn.execute(
-        select(
-            per_enterprise.c.what,
-            per_enterprise.c.type,
-            groups.c.grp,
-            func.max(groups.c.kind),
-            func.sum(per_enterprise.c.n),
-        )
-        .select_from(
-            per_enterprise.outerjoin(
-                groups, groups.c.enterprise_id == per_enterprise.c.enterprise_id
-            )
-        )
-        .group_by(per_enterprise.c.what, per_enterprise.c.type, groups.c.grp)
-    ):
-        keys = _ORG_KEYS if what == "org" else _MEMBER_KEYS
-        if kind_row in keys:
-            row_for(group, kind)[keys[kind_row]] += int(count)
-
-    out = sorted(rows.values(), key=lambda r: (r["group"] is None, str(r["group"] or "")))
-    for row in out:
-        row["union_coverage_rate"] = _rate(row["union_covered"], row["union_eligible"])
-    return out
-
-
-def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """The totals row of a breakdown (equal to ``compute``'s figures)."""
-    out: dict[str, Any] = {"group": None, "group_kind": "total"}
-    for key in BREAKDOWN_KEYS:
-        out[key] = sum(r[key] for r in rows)
-    out["union_coverage_rate"] = _rate(out["union_covered"], out["union_eligible"])
-    return out

@@ -1,6 +1,8 @@
-"""Report periods (SPEC §3): ``2024H1``, ``2024H2``, ``2024``, ``2024Q1``…``Q4``,
-``2024-05``, ``2024-01-01..2024-05-25`` and ``plan:CODE``; ``cutoff`` ends one
-early. Each period knows how to name itself in words for a report's title."""
+"""Report periods: the codes a user types for one (``2024H1``, ``2024H2``,
+``2024``, ``2024Q1``…``Q4``, ``2024-05``, ``2024-01-01..2024-05-25`` and
+``plan:CODE``, a plan's window), parsed into first and last day, both
+included; a ``cutoff`` within the period ends it early. Each period knows how
+to name itself in words for a report's title."""
 
 from __future__ import annotations
 
@@ -11,7 +13,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dangdn_cli import errors
+from dangdn_cli.analysis.errors import (
+    CutoffOutsidePeriod,
+    InvalidPeriod,
+    PlanNeedsRegistry,
+    UnknownPlan,
+)
 from dangdn_cli.i18n import tr
+from dangdn_cli.validate import parse_date
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -20,26 +29,6 @@ ACCEPTED_FORMS = (
     "2024H1, 2024H2, 2024, 2024Q1…2024Q4, 2024-05, 2024-01-01..2024-05-25, plan:83-KH/HU"
 )
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
-class InvalidPeriod(errors.ValidationError):
-    vi = "Kỳ báo cáo không hợp lệ: {value}. Dùng một trong các dạng: {forms}."
-    en = "Invalid period: {value}. Use one of: {forms}."
-
-
-class UnknownPlan(errors.NotFound):
-    vi = "Không tìm thấy kế hoạch có mã {code}."
-    en = "No plan with code {code}."
-
-
-class CutoffOutsidePeriod(errors.ValidationError):
-    vi = "Ngày chốt số liệu {cutoff} phải nằm trong kỳ báo cáo ({start} – {end})."
-    en = "The cutoff date {cutoff} must fall within the period ({start} – {end})."
-
-
-class PlanNeedsRegistry(errors.StateError):
-    vi = "Kỳ plan:{code} cần mở sổ đăng ký để đọc thời gian của kế hoạch."
-    en = "The period plan:{code} needs the registry to read the plan's window."
 
 
 @dataclass(frozen=True)
@@ -95,22 +84,13 @@ def _fixed(code: str) -> Period | None:
         return Period(text, date(year, 1, 1), date(year, 12, 31), f"năm {year}", f"{year}", "year")
     if m := _HALF.match(text):
         year, half = int(m[1]), int(m[2])
-        if half == 1:
-            return Period(
-                text,
-                date(year, 1, 1),
-                date(year, 6, 30),
-                f"6 tháng đầu năm {year}",
-                f"the first half of {year}",
-                "half",
-            )
+        start, end, vi, en = (
+            (date(year, 1, 1), date(year, 6, 30), "đầu", "first")
+            if half == 1
+            else (date(year, 7, 1), date(year, 12, 31), "cuối", "second")
+        )
         return Period(
-            text,
-            date(year, 7, 1),
-            date(year, 12, 31),
-            f"6 tháng cuối năm {year}",
-            f"the second half of {year}",
-            "half",
+            text, start, end, f"6 tháng {vi} năm {year}", f"the {en} half of {year}", "half"
         )
     if m := _QUARTER.match(text):
         year, quarter = int(m[1]), int(m[2])
@@ -141,8 +121,6 @@ def _fixed(code: str) -> Period | None:
 
 
 def _range(code: str) -> Period:
-    from dangdn_cli.validate import parse_date
-
     first, _, second = code.partition("..")
     try:
         start, end = parse_date(first), parse_date(second)
@@ -191,8 +169,6 @@ def parse_period(
     code: str, cutoff: date | str | None = None, session: Session | None = None
 ) -> Period:
     """Parse a period code; ``cutoff`` (within the period) ends it early."""
-    from dangdn_cli.validate import parse_date
-
     text = (code or "").strip()
     if not text:
         raise _bad(code or "")

@@ -136,6 +136,13 @@ def _progress(session: Session, plan: Plan, as_of: date, project: bool) -> dict[
     }
 
 
+def _plans(session: Session, *conditions: Any) -> list[Plan]:
+    """The plans meeting ``conditions``, by start then code."""
+    plan_t = table_of(Plan)
+    query = select(Plan).where(*conditions).order_by(plan_t.c.start_on, plan_t.c.code)
+    return list(session.exec(query).scalars())  # type: ignore[call-overload]
+
+
 def progress(session: Session, code: str, as_of: date | None = None) -> dict[str, Any]:
     """A plan's progress on ``as_of`` (default today): every target with what is
     achieved, its rate, on track / met and a projection; founding support due;
@@ -146,27 +153,22 @@ def progress(session: Session, code: str, as_of: date | None = None) -> dict[str
 def progress_all(session: Session, as_of: date | None = None) -> list[dict[str, Any]]:
     """Progress of every plan whose window has opened by ``as_of``."""
     as_of = as_of or clock.today()
-    plan_t = table_of(Plan)
-    plans = session.exec(
-        select(Plan).where(plan_t.c.start_on <= as_of).order_by(plan_t.c.start_on, plan_t.c.code)  # type: ignore[call-overload]
-    ).scalars()
-    return [_progress(session, p, as_of, project=True) for p in plans]
+    opened = _plans(session, table_of(Plan).c.start_on <= as_of)
+    return [_progress(session, p, as_of, project=True) for p in opened]
 
 
 def targets_and_funding(
     session: Session, start: date, end: date
 ) -> dict[str, list[dict[str, Any]]]:
-    """The ``targets`` and ``funding`` rows of SPEC §4 for the plans whose
-    window overlaps ``[start, end]``, each as of ``end`` (within its window)."""
+    """A report's ``targets`` rows (plan, figure, label, target, achieved,
+    rate, on track, met) and ``funding`` rows (plan, type, founded, paid for,
+    amount per organisation, total) for the plans whose window overlaps
+    ``[start, end]``, each as of ``end`` (within its window)."""
     plan_t = table_of(Plan)
-    plans = session.exec(
-        select(Plan)
-        .where(plan_t.c.start_on <= end, plan_t.c.end_on >= start)
-        .order_by(plan_t.c.start_on, plan_t.c.code)  # type: ignore[call-overload]
-    ).scalars()
+    overlapping = _plans(session, plan_t.c.start_on <= end, plan_t.c.end_on >= start)
     targets: list[dict[str, Any]] = []
     funding: list[dict[str, Any]] = []
-    for plan in plans:
+    for plan in overlapping:
         result = _progress(session, plan, end, project=False)
         for row in result["targets"]:
             targets.append(

@@ -16,7 +16,7 @@ from sqlalchemy import Table, select
 from sqlmodel import Session
 
 from dangdn_cli import i18n
-from dangdn_cli.analysis import eligibility, figures, report_figures
+from dangdn_cli.analysis import breakdown, eligibility, figures, report_figures
 from dangdn_cli.analysis.periods import Period, parse_period
 from dangdn_cli.catalogue import fmt_figure
 from dangdn_cli.i18n import fmt_int, fmt_money, fmt_pct
@@ -206,8 +206,8 @@ def collect(
     data = ReportData(
         period=period,
         figures=result,
-        by_commune=figures.breakdown(session, period.end, "commune"),
-        by_sector=figures.breakdown(session, period.end, "sector"),
+        by_commune=breakdown.breakdown(session, period.end, "commune"),
+        by_sector=breakdown.breakdown(session, period.end, "sector"),
         founded_orgs=_orgs_dated(session, "founded_on", period.start, period.end),
         dissolved_orgs=_orgs_dated(session, "dissolved_on", period.start, period.end),
         eligible=_eligible(session, period.end),

@@ -93,7 +93,7 @@ def _group_name(row: dict[str, Any], by: str) -> str:
 def _breakdown_sheet(
     book: Any, title: str, rows: list[dict[str, Any]], by: str, figures: dict[str, Any]
 ) -> None:
-    from dangdn_cli.analysis import figures as figures_service
+    from dangdn_cli.analysis import breakdown
 
     first = "Xã/phường, khu công nghiệp" if by == "commune" else "Loại hình"
     headers = ["STT", first]
@@ -108,7 +108,7 @@ def _breakdown_sheet(
             line.append(GROUP_KINDS.get(row.get("group_kind") or "", ""))
         line += [row.get(key) for key, _ in BREAKDOWN_COLUMNS]
         body.append(line)
-    totals = figures_service.totals(rows)
+    totals = breakdown.totals(rows)
     # The report's own rate, so the annex and the report agree to the digit.
     totals["union_coverage_rate"] = figures.get("union_coverage", {}).get(
         "rate", totals["union_coverage_rate"]
