@@ -1,6 +1,7 @@
 """Build templates/bao-cao.docx, the shipped Word template of the six-month,
-annual and review report (Hướng dẫn 36-HD/VPTW: A4, Times New Roman 14,
-margins 20/20/30/15 mm), with docxtpl fields (``dangdn report --list-fields``).
+annual and review report in the Party's format, with docxtpl fields
+(``dangdn report --list-fields``): its sections, sentences and tables, made of
+the pieces in ``docx_parts.py``.
 
 The .docx is committed; run this to regenerate it after changing the layout:
 
@@ -16,198 +17,34 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx_parts import (
+    body,
+    cell_para,
+    data_table,
+    heading,
+    more,
+    para,
+    plain_table,
+    setup,
+    tag,
+    when,
+)
 
-FONT = "Times New Roman"
-BODY_PT = 14
-TABLE_PT = 12
-TEXT_WIDTH_MM = 210 - 30 - 15
-
-
-def _fonts(element, size: float | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Times New Roman for every script (Vietnamese needs hAnsi and cs too)."""
-    rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
+from dangdn_cli.vocabulary import ORG_TYPE, ORG_TYPES
 
 
-def _setup(doc) -> None:  # type: ignore[no-untyped-def]
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    section.header_distance = section.footer_distance = Mm(10)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    _fonts(normal.element)
-    fmt = normal.paragraph_format
-    fmt.space_before = Pt(0)
-    fmt.space_after = Pt(6)
-    fmt.line_spacing = 1.1
-    for name in ("Table Grid",):
-        style = doc.styles[name]
-        style.font.name = FONT
-        _fonts(style.element)
-    core = doc.core_properties
-    core.title = "Báo cáo xây dựng tổ chức đảng, đoàn thể trong doanh nghiệp"
-    core.author = "dangdn"
-    core.subject = ""
-    core.comments = ""
-    core.keywords = ""
-
-
-def para(  # type: ignore[no-untyped-def]
-    container,
-    text: str = "",
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    underline: bool = False,
-    size: float | None = None,
-    align: str = "justify",
-    indent: bool = False,
-    after: float | None = None,
-    before: float | None = None,
-    highlight: bool = False,
-):
-    """A paragraph of one run (so each template tag stays in one piece)."""
-    p = container.add_paragraph()
-    p.alignment = {
-        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-        "center": WD_ALIGN_PARAGRAPH.CENTER,
-        "left": WD_ALIGN_PARAGRAPH.LEFT,
-        "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    }[align]
-    if indent:
-        p.paragraph_format.first_line_indent = Mm(10)
-    if after is not None:
-        p.paragraph_format.space_after = Pt(after)
-    if before is not None:
-        p.paragraph_format.space_before = Pt(before)
-    if text:
-        run = p.add_run(text)
-        run.bold = bold or None
-        run.italic = italic or None
-        run.underline = underline or None
-        if size:
-            run.font.size = Pt(size)
-        if highlight:
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    return p
-
-
-def tag(container, text: str):  # type: ignore[no-untyped-def]
-    """A docxtpl paragraph tag ({%p … %}): the paragraph vanishes on rendering."""
-    return para(container, text, align="left", after=0)
-
-
-def body(container, text: str):  # type: ignore[no-untyped-def]
-    return para(container, text, indent=True)
-
-
-def heading(container, text: str):  # type: ignore[no-untyped-def]
-    p = para(container, text, bold=True, indent=True, before=6, align="left")
-    p.paragraph_format.keep_with_next = True
-    return p
-
-
-def _cell(cell, text: str, *, bold: bool = False, align: str = "left", size=TABLE_PT):  # type: ignore[no-untyped-def]
-    p = cell.paragraphs[0]
-    p.alignment = {
-        "left": WD_ALIGN_PARAGRAPH.LEFT,
-        "center": WD_ALIGN_PARAGRAPH.CENTER,
-        "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    }[align]
-    p.paragraph_format.space_after = Pt(0)
-    p.paragraph_format.first_line_indent = Mm(0)
-    if text:
-        run = p.add_run(text)
-        run.bold = bold or None
-        run.font.size = Pt(size)
-
-
-def _widths(table, widths_mm: list[float]) -> None:  # type: ignore[no-untyped-def]
-    """Column widths in the grid (LibreOffice reads these) and in every cell (Word)."""
-    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
-        col.w = Mm(width)
-    for row in table.rows:
-        for i, width in enumerate(widths_mm):
-            row.cells[i].width = Mm(width)
-
-
-def data_table(  # type: ignore[no-untyped-def]
-    doc,
-    headers: list[str],
-    widths_mm: list[float],
-    fields: list[str],
-    loop: str,
-    numeric: set[int] | None = None,
-    total: list[str] | None = None,
-):
-    """A bordered table: a header row, then one row per item of ``loop``."""
-    numeric = numeric or set()
-    rows = 4 + (1 if total else 0)
-    table = doc.add_table(rows=rows, cols=len(headers))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for i, text in enumerate(headers):
-        _cell(table.rows[0].cells[i], text, bold=True, align="center")
-    _cell(table.rows[1].cells[0], f"{{%tr for {loop} %}}")
-    for i, text in enumerate(fields):
-        _cell(table.rows[2].cells[i], text, align="right" if i in numeric else "left")
-    _cell(table.rows[3].cells[0], "{%tr endfor %}")
-    if total:
-        for i, text in enumerate(total):
-            _cell(
-                table.rows[4].cells[i], text, bold=True, align="right" if i in numeric else "left"
-            )
-    _widths(table, widths_mm)
-    # Repeat the header row on each page; never split a row across pages.
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
-    for row in table.rows[1:]:
-        row_pr = row._tr.get_or_add_trPr()
-        row_pr.append(row_pr.makeelement(qn("w:cantSplit"), {}))
-    return table
-
-
-def plain_table(doc, widths_mm: list[float]):  # type: ignore[no-untyped-def]
-    """A borderless two-column table for the header and the signature block."""
-    table = doc.add_table(rows=1, cols=len(widths_mm))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _widths(table, widths_mm)
-    return table
-
-
-def cell_para(cell, text: str = "", first: bool = False, **kw):  # type: ignore[no-untyped-def]
-    if first:
-        p = cell.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
-        if text:
-            run = p.add_run(text)
-            run.bold = kw.get("bold") or None
-            run.italic = kw.get("italic") or None
-            run.underline = kw.get("underline") or None
-            if kw.get("size"):
-                run.font.size = Pt(kw["size"])
-        return p
-    return para(cell, text, after=0, **{"align": "center", **kw})
+def org_list(what: str, field: str) -> str:
+    """``tổ chức đảng {{ field.party }}; công đoàn cơ sở {{ field.union }}; …``,
+    each organisation type named as in the vocabulary; ``what`` goes between."""
+    return "; ".join(f"{ORG_TYPE.pair(k)[0]}{what}{{{{ {field}.{k} }}}}" for k in ORG_TYPES)
 
 
 def build(out: Path) -> Path:
+    """Lay out the report, section by section, and save it to ``out``."""
     doc = Document()
-    _setup(doc)
+    setup(doc)
 
     # --- header: bodies and number (left), the Party's name and the date (right)
     header = plain_table(doc, [68, 97])
@@ -243,11 +80,12 @@ def build(out: Path) -> Path:
     )
     body(
         doc,
-        "Số doanh nghiệp đã có tổ chức đảng: {{ n.organizations.party.enterprises_covered }}; "
-        "đã có công đoàn cơ sở: {{ n.organizations.union.enterprises_covered }}; đã có tổ chức "
-        "đoàn: {{ n.organizations.youth.enterprises_covered }}; đã có chi hội phụ nữ: "
-        "{{ n.organizations.women.enterprises_covered }}; đã có chi hội cựu chiến binh: "
-        "{{ n.organizations.veterans.enterprises_covered }}.",
+        "Số doanh nghiệp đã có "
+        + "; đã có ".join(
+            f"{ORG_TYPE.pair(k)[0]}: {{{{ n.organizations.{k}.enterprises_covered }}}}"
+            for k in ORG_TYPES
+        )
+        + ".",
     )
     tag(doc, "{%p if chart %}")
     para(doc, "{{ chart }}", align="center", after=0)
@@ -311,9 +149,7 @@ def build(out: Path) -> Path:
         "o in founded_orgs",
         numeric={0},
     )
-    tag(doc, "{%p if founded_more %}")
-    para(doc, "(Và {{ founded_more }} tổ chức khác.)", italic=True, size=12)
-    tag(doc, "{%p endif %}")
+    more(doc, "founded_more", "(Và {{ founded_more }} tổ chức khác.)")
     tag(doc, "{%p else %}")
     body(doc, "Trong kỳ không có tổ chức nào được thành lập mới.")
     tag(doc, "{%p endif %}")
@@ -350,10 +186,7 @@ def build(out: Path) -> Path:
     body(
         doc,
         "Tính đến ngày {{ period.end }}, số doanh nghiệp đủ điều kiện nhưng chưa thành lập tổ "
-        "chức: tổ chức đảng {{ n.eligible_without_org.party }}; công đoàn cơ sở "
-        "{{ n.eligible_without_org.union }}; tổ chức đoàn {{ n.eligible_without_org.youth }}; "
-        "chi hội phụ nữ {{ n.eligible_without_org.women }}; chi hội cựu chiến binh "
-        "{{ n.eligible_without_org.veterans }}.",
+        f"chức: {org_list(' ', 'n.eligible_without_org')}.",
     )
     tag(doc, "{%p if eligible_rows %}")
     data_table(
@@ -364,51 +197,46 @@ def build(out: Path) -> Path:
         "e in eligible_rows",
         numeric={0},
     )
-    tag(doc, "{%p if eligible_more %}")
-    para(doc, "(Và {{ eligible_more }} trường hợp khác, xem phụ lục.)", italic=True, size=12)
-    tag(doc, "{%p endif %}")
+    more(doc, "eligible_more", "(Và {{ eligible_more }} trường hợp khác, xem phụ lục.)")
     tag(doc, "{%p endif %}")
 
     # --- IV. fieldwork: outreach, activities, ratings, recognition (when recorded)
     tag(doc, "{%p if sec.fieldwork %}")
     heading(doc, "{{ sec.fieldwork }}. CÔNG TÁC TIẾP CẬN, SINH HOẠT, ĐÁNH GIÁ VÀ KHEN THƯỞNG")
-    tag(doc, "{%p if has_outreach %}")
-    body(
+    when(
         doc,
+        "has_outreach",
         "- Tiếp cận doanh nghiệp: {{ n.outreach.visits }} lượt tiếp cận, khảo sát tại "
         "{{ n.outreach.enterprises_visited }} doanh nghiệp, trong đó "
         "{{ n.outreach.surveys_without_party_org }} lượt khảo sát doanh nghiệp chưa có tổ chức "
         "đảng; {{ n.outreach.overdue_follow_ups }} việc tiếp theo đã quá hạn.",
     )
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if has_activities %}")
-    body(
+    when(
         doc,
+        "has_activities",
         "- Học tập, quán triệt, sinh hoạt: {{ n.activities.sessions }} buổi với "
         "{{ n.activities.attendees }} lượt người tham dự, trong đó "
         "{{ n.activities.party_attendees }} lượt đảng viên (tỷ lệ "
         "{{ n.activities.party_attendance_rate }}); {{ n.activities.congresses }} đại hội.",
     )
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p if has_ratings %}")
     body(doc, "- Kết quả đánh giá, xếp loại tổ chức năm {{ period_year }}:")
     tag(doc, "{%p for g in rating_rows %}")
     body(doc, "+ {{ g.type_name }} – {{ g.grade }}: {{ g.count }}.")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if has_recognition %}")
-    body(
+    when(
         doc,
+        "has_recognition",
         "- Mô hình “Dân vận khéo”: {{ n.recognition.models }}; khen thưởng "
         "{{ n.recognition.awards_collective }} tập thể và {{ n.recognition.awards_individual }} "
         "cá nhân.",
     )
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if f.terms_ending_within_6_months %}")
-    body(
-        doc, "- Có {{ terms_ending }} tổ chức hết nhiệm kỳ trong 6 tháng tới, cần chuẩn bị đại hội."
+    when(
+        doc,
+        "f.terms_ending_within_6_months",
+        "- Có {{ terms_ending }} tổ chức hết nhiệm kỳ trong 6 tháng tới, cần chuẩn bị đại hội.",
     )
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
     # --- V. targets and founding support

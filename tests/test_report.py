@@ -370,11 +370,11 @@ def test_demo_hook_writes_the_three_files(cli, district, tmp_path: Path):
     from docx import Document
     from openpyxl import load_workbook
 
-    from dangdn_cli import reports
+    from dangdn_cli.demo import sample_reports
 
     with db.session() as session:
-        assert reports.latest_half_year(session) == "2024H1"
-        paths = reports.write_demo_reports(session, tmp_path / "demo")
+        assert sample_reports.latest_half_year(session) == "2024H1"
+        paths = sample_reports.write_demo_reports(session, tmp_path / "demo")
     assert [p.name for p in paths] == ["bao-cao.docx", "phu-luc.xlsx", "bao-cao.md"]
     texts = [p.text for p in Document(str(paths[0])).paragraphs]
     assert texts[texts.index("BÁO CÁO") + 1].endswith("6 tháng đầu năm 2024")

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dangdn_cli.i18n import fmt_int, fmt_num, fmt_pct, lang, tr
-from dangdn_cli.vocabulary import GRADE_SCALES, ORG_TYPES, grade_pair
+from dangdn_cli.vocabulary import GRADE_SCALES, MEMBER_TYPE, ORG_TYPE, ORG_TYPES, grade_pair
 
 MEMBER_TYPES = ("union", "youth", "women", "veterans")
 
@@ -36,6 +36,10 @@ def _rating_label(kind: str, grade: str) -> tuple[str, str]:
     return (f"Số {vi} xếp loại {grade_vi}", f"{en.capitalize()} rated {grade_en}")
 
 
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _labels(scales: Mapping[str, Sequence[str]] | None = None) -> dict[str, tuple[str, str]]:
     """Every figure a plan target may name, with its Vietnamese and English
     meaning; ``scales`` are the rating grades of each type in force (default:
@@ -43,12 +47,16 @@ def _labels(scales: Mapping[str, Sequence[str]] | None = None) -> dict[str, tupl
     scales = scales or GRADE_SCALES
     out: dict[str, tuple[str, str]] = {
         "enterprises.active": ("Doanh nghiệp đang hoạt động", "Active enterprises"),
-        "enterprises.workers": ("Số lao động", "Workers"),
-        "enterprises.stable_workers": ("Số lao động ổn định", "Stable workers"),
+        "enterprises.workers": ("Tổng số lao động", "Workers"),
+        "enterprises.stable_workers": ("Lao động có việc làm ổn định", "Stable workers"),
     }
     for kind in ORG_TYPES:
         vi, en = _TYPE_LABELS[kind]
-        out[f"organizations.{kind}.active"] = (f"Số {vi} đang hoạt động", f"Active {en}")
+        org_vi, orgs_en = ORG_TYPE.pair(kind, "plural")
+        out[f"organizations.{kind}.active"] = (
+            f"{_cap(org_vi)} đang hoạt động",
+            f"Active {orgs_en}",
+        )
         out[f"organizations.{kind}.founded"] = (
             f"Số {vi} thành lập mới",
             f"{en} founded".capitalize(),
@@ -58,12 +66,12 @@ def _labels(scales: Mapping[str, Sequence[str]] | None = None) -> dict[str, tupl
             f"{en} dissolved".capitalize(),
         )
         out[f"organizations.{kind}.enterprises_covered"] = (
-            f"Doanh nghiệp có {vi}",
-            f"Enterprises with {en}",
+            f"Doanh nghiệp có {org_vi}",
+            f"Enterprises with {orgs_en}",
         )
     out.update(
         {
-            "members.party.total": ("Tổng số đảng viên", "Party members"),
+            "members.party.total": ("Đảng viên", "Party members"),
             "members.party.official": ("Đảng viên chính thức", "Official party members"),
             "members.party.probationary": ("Đảng viên dự bị", "Probationary party members"),
             "members.party.admitted": ("Đảng viên kết nạp mới", "Party members admitted"),
@@ -75,18 +83,16 @@ def _labels(scales: Mapping[str, Sequence[str]] | None = None) -> dict[str, tupl
     )
     for kind in MEMBER_TYPES:
         vi, en = _MEMBER_LABELS[kind]
-        out[f"members.{kind}.total"] = (f"Tổng số {vi}", en.capitalize())
+        members_vi, members_en = MEMBER_TYPE.pair(kind, "plural")
+        out[f"members.{kind}.total"] = (_cap(members_vi), _cap(members_en))
         out[f"members.{kind}.joined"] = (f"Số {vi} mới", f"New {en}")
     out.update(
         {
             "union_coverage.eligible": (
-                "Doanh nghiệp đủ điều kiện thành lập công đoàn",
-                "Enterprises large enough for a union",
+                "Doanh nghiệp đủ số lao động để lập công đoàn",
+                "Enterprises with enough stable workers for a union",
             ),
-            "union_coverage.covered": (
-                "Trong đó đã có công đoàn",
-                "Of them with a union",
-            ),
+            "union_coverage.covered": ("Trong đó đã có công đoàn", "Of which have a union"),
             "union_coverage.rate": (
                 "Tỷ lệ doanh nghiệp đủ điều kiện đã có công đoàn",
                 "Share of those enterprises with a union",
@@ -101,10 +107,10 @@ def _labels(scales: Mapping[str, Sequence[str]] | None = None) -> dict[str, tupl
         }
     )
     for kind in ORG_TYPES:
-        vi, en = _TYPE_LABELS[kind]
+        org_vi, orgs_en = ORG_TYPE.pair(kind, "plural")
         out[f"eligible_without_org.{kind}"] = (
-            f"Doanh nghiệp đủ điều kiện nhưng chưa có {vi}",
-            f"Enterprises that qualify but have no {en[:-1] if en.endswith('s') else en}",
+            f"Doanh nghiệp đủ điều kiện, chưa có {org_vi}",
+            f"Eligible enterprises without {orgs_en}",
         )
     out.update(
         {

@@ -4,48 +4,26 @@ functions after enterprises, organisations and members."""
 
 from __future__ import annotations
 
-import csv
-from datetime import date
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlmodel import Session
 
 from dangdn_cli import errors, validate
+from dangdn_cli.demo.errors import FieldworkExampleError
+from dangdn_cli.demo.rows import Row, day, load_rows, number, read_csv, text
 from dangdn_cli.i18n import clean_text
-from dangdn_cli.models import Person
+from dangdn_cli.models import Organization, OrganizationEnterprise, Person
 from dangdn_cli.registry import activities, outreach, recognition, refs
 from dangdn_cli.registry.history import table_of
 
 FIELDWORK_FILES = ("visits.csv", "activities.csv", "ratings.csv", "awards.csv", "models.csv")
 
 
-class FieldworkExampleError(errors.ValidationError):
-    vi = "Dữ liệu mẫu {file}, dòng {row}: {message}"
-    en = "Example data {file}, row {row}: {message}"
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [
-            {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(handle)
-        ]
-
-
-def _opt(row: dict[str, str], key: str) -> str | None:
-    return row.get(key) or None
-
-
-def _int(row: dict[str, str], key: str) -> int | None:
-    value = row.get(key)
-    return int(value) if value else None
-
-
-def _day(row: dict[str, str], key: str) -> date | None:
-    return validate.parse_date(row.get(key) or None)
+def _rows(path: Path) -> list[Row]:
+    """The rows of an example file; none when the folder lacks it."""
+    return read_csv(path) if path.exists() else []
 
 
 class _Keys:
@@ -65,8 +43,6 @@ class _Keys:
         if key.isdigit():
             return int(key)
         if ("org", key) not in self.cache:
-            from dangdn_cli.models import Organization, OrganizationEnterprise
-
             spec = self.orgs.get(key)
             if spec is None:
                 raise errors.NotFound(detail=f"organizations.csv: {key}")
@@ -111,18 +87,18 @@ class _Keys:
         return self.cache[("person", key)]
 
 
-def _load_row(session: Session, keys: _Keys, file_name: str, row: dict[str, str]) -> None:
+def _load_row(session: Session, keys: _Keys, file_name: str, row: Row) -> None:
     if file_name == "visits.csv":
         outreach.add_visit(
             session,
             row["tax_code"],
             validate.require_date(row.get("visited_on"), "visited_on"),
             row.get("cadre"),
-            met=_opt(row, "met"),
-            purpose=_opt(row, "purpose"),
-            outcome=_opt(row, "outcome"),
-            next_step=_opt(row, "next_step"),
-            next_due_on=_day(row, "next_due_on"),
+            met=text(row, "met"),
+            purpose=text(row, "purpose"),
+            outcome=text(row, "outcome"),
+            next_step=text(row, "next_step"),
+            next_due_on=day(row, "next_due_on"),
         )
     elif file_name == "activities.csv":
         activities.add(
@@ -130,10 +106,10 @@ def _load_row(session: Session, keys: _Keys, file_name: str, row: dict[str, str]
             keys.org(row["org"]),
             row["kind"],
             validate.require_date(row.get("held_on"), "held_on"),
-            topic=_opt(row, "topic"),
-            attendees=_int(row, "attendees"),
-            party_attendees=_int(row, "party_attendees"),
-            term_end_on=_day(row, "term_end_on"),
+            topic=text(row, "topic"),
+            attendees=number(row, "attendees"),
+            party_attendees=number(row, "party_attendees"),
+            term_end_on=day(row, "term_end_on"),
         )
     elif file_name == "ratings.csv":
         recognition.set_rating(session, keys.org(row["org"]), int(row["year"]), row["grade"])
@@ -149,8 +125,8 @@ def _load_row(session: Session, keys: _Keys, file_name: str, row: dict[str, str]
             target,
             validate.require_date(row.get("awarded_on"), "awarded_on"),
             row.get("level"),
-            decision=_opt(row, "decision"),
-            title=_opt(row, "title"),
+            decision=text(row, "decision"),
+            title=text(row, "title"),
         )
     else:
         recognition.add_model(session, keys.org(row["org"]), int(row["year"]), row.get("name"))
@@ -165,17 +141,12 @@ def load_fieldwork_examples(session: Session, folder: Path) -> dict[str, int]:
     raises FieldworkExampleError with the file and row number (header = 1).
     Returns the rows loaded per file name."""
     keys = _Keys(session, folder)
-    counts: dict[str, int] = {}
-    for file_name in FIELDWORK_FILES:
-        rows = _rows(folder / file_name)
-        for number, row in enumerate(rows, start=2):
-            try:
-                _load_row(session, keys, file_name, row)
-            except errors.DangdnError as exc:
-                raise FieldworkExampleError(
-                    file=file_name, row=number, message=exc.message()
-                ) from exc
-            except (KeyError, ValueError) as exc:
-                raise FieldworkExampleError(file=file_name, row=number, message=repr(exc)) from exc
-        counts[file_name] = len(rows)
-    return counts
+    return {
+        name: load_rows(
+            name,
+            _rows(folder / name),
+            partial(_load_row, session, keys, name),
+            FieldworkExampleError,
+        )
+        for name in FIELDWORK_FILES
+    }

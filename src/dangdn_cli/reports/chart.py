@@ -7,14 +7,17 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from dangdn_cli.reports.fields import figure_label
+from dangdn_cli import catalogue
+from dangdn_cli.reports.context import vietnamese
+from dangdn_cli.vocabulary import ENTITY, ORG_TYPE, Group
 
 MAX_GROUPS = 12
-SERIES = (
-    ("enterprises", "Doanh nghiệp", "#9e9e9e"),
-    ("party_orgs", "Tổ chức đảng", "#c62828"),
-    ("unions", "Công đoàn cơ sở", "#1565c0"),
-    ("youth", "Tổ chức đoàn", "#2e7d32"),
+# The bars of each commune: breakdown key, the words naming it (group, code), colour.
+SERIES: tuple[tuple[str, Group, str, str], ...] = (
+    ("enterprises", ENTITY, "enterprise", "#9e9e9e"),
+    ("party_orgs", ORG_TYPE, "party", "#c62828"),
+    ("unions", ORG_TYPE, "union", "#1565c0"),
+    ("youth", ORG_TYPE, "youth", "#2e7d32"),
 )
 
 
@@ -49,17 +52,17 @@ def organisations_by_commune(rows: list[dict[str, Any]]) -> bytes | None:
     if len(rows) > MAX_GROUPS:
         head, tail = rows[: MAX_GROUPS - 1], rows[MAX_GROUPS - 1 :]
         other = {"group": "Khác"}
-        for key, _, _ in SERIES:
+        for key, *_ in SERIES:
             other[key] = sum(r.get(key, 0) for r in tail)
         rows = [*head, other]
     labels = [_short(str(r.get("group") or "(chưa rõ)")) for r in rows]
     fig = _figure(7.5, 3.8)
     ax = fig.add_subplot()
     width = 0.8 / len(SERIES)
-    for i, (key, name, colour) in enumerate(SERIES):
+    for i, (key, group, code, colour) in enumerate(SERIES):
         xs = [n + (i - (len(SERIES) - 1) / 2) * width for n in range(len(rows))]
         values = [r.get(key, 0) for r in rows]
-        bars = ax.bar(xs, values, width, label=name, color=colour)
+        bars = ax.bar(xs, values, width, label=group.label(code, capital=True), color=colour)
         if len(rows) <= 8:
             ax.bar_label(bars, fontsize=7, padding=1)
     ax.set_xticks(range(len(rows)), labels, rotation=30 if len(rows) > 4 else 0, ha="right")
@@ -79,7 +82,7 @@ def target_progress(targets: list[dict[str, Any]]) -> bytes | None:
     targets = [t for t in targets if t.get("rate") is not None]
     if not targets:
         return None
-    labels = [_short(f"{figure_label(t['figure'], vi=True)} ({t['plan']})", 48) for t in targets]
+    labels = [_short(f"{catalogue.label(t['figure'])} ({t['plan']})", 48) for t in targets]
     rates = [100 * float(t["rate"]) for t in targets]
     fig = _figure(7.5, 0.5 + 0.4 * len(targets))
     ax = fig.add_subplot()
@@ -100,7 +103,14 @@ def target_progress(targets: list[dict[str, Any]]) -> bytes | None:
 def report_chart(
     by_commune: list[dict[str, Any]], targets: list[dict[str, Any]]
 ) -> tuple[bytes | None, str]:
-    """The chart for the Word report and its caption."""
+    """The chart for the Word report (in Vietnamese) and its caption."""
+    with vietnamese():
+        return _report_chart(by_commune, targets)
+
+
+def _report_chart(
+    by_commune: list[dict[str, Any]], targets: list[dict[str, Any]]
+) -> tuple[bytes | None, str]:
     png = organisations_by_commune(by_commune)
     if png is not None:
         return (

@@ -9,59 +9,31 @@ template must not do (``{{ ''.__class__ }}``) is one clear error line.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from dangdn_cli import errors
 from dangdn_cli.i18n import tr
+from dangdn_cli.reports.errors import (
+    TemplateFieldMissing,
+    TemplateMissing,
+    TemplateNotDocx,
+    TemplateSyntax,
+    TemplateUnsafe,
+    writing,
+)
 
 TEMPLATE_NAME = "bao-cao.docx"
-
-
-class TemplateMissing(errors.NotFound):
-    vi = "Không tìm thấy mẫu báo cáo: {path}."
-    en = "Report template not found: {path}."
-
-
-class TemplateNotDocx(errors.ValidationError):
-    vi = "Mẫu báo cáo {path} không phải tệp Word .docx hợp lệ."
-    en = "The report template {path} is not a valid Word .docx file."
-
-
-class TemplateUnsafe(errors.ValidationError):
-    vi = "Mẫu báo cáo bị từ chối vì truy cập thuộc tính không an toàn: {detail}"
-    en = "Report template refused: it reaches for something unsafe: {detail}"
-
-
-class TemplateFieldMissing(errors.ValidationError):
-    vi = "Mẫu báo cáo dùng trường không có: {detail} (xem dangdn report --list-fields)."
-    en = (
-        "The report template uses a field that does not exist: {detail} "
-        "(see dangdn report --list-fields)."
-    )
-
-
-class TemplateSyntax(errors.ValidationError):
-    vi = "Mẫu báo cáo sai cú pháp: {detail}"
-    en = "Report template syntax error: {detail}"
-
-
-class OutputUnwritable(errors.DangdnError):
-    vi = "Không ghi được tệp {path}: {reason}"
-    en = "Cannot write {path}: {reason}"
 
 
 def shipped_template(name: str = TEMPLATE_NAME) -> Path:
     """The template shipped with the package (wheel: ``dangdn_cli/templates``;
     editable install: the repository's ``templates/``)."""
-    try:
-        packaged = resources.files("dangdn_cli") / "templates" / name
-        if packaged.is_file():
-            return Path(str(packaged))
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover
-        pass
+    packaged = resources.files("dangdn_cli") / "templates" / name
+    if packaged.is_file():
+        return Path(str(packaged))
     repo = Path(__file__).resolve().parents[3] / "templates" / name
     if repo.is_file():
         return repo
@@ -94,8 +66,6 @@ def render(
 ) -> Path:
     """Render ``context`` into ``out`` (.docx) from ``template`` (default: the
     shipped one); ``chart_png`` becomes the ``chart`` picture."""
-    import io
-
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
     from jinja2 import TemplateSyntaxError, UndefinedError
@@ -125,9 +95,6 @@ def render(
     except TemplateError as exc:
         raise TemplateSyntax(detail=str(exc)) from None
     out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+    with writing(out):
         doc.save(str(out))
-    except OSError as exc:
-        raise OutputUnwritable(path=out, reason=exc.strerror or str(exc)) from None
     return out

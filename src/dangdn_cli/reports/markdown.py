@@ -5,13 +5,19 @@ language."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dangdn_cli import catalogue
 from dangdn_cli.catalogue import fmt_figure
 from dangdn_cli.i18n import fmt_date, fmt_int, fmt_money, fmt_pct, tr
-from dangdn_cli.reports.context import LIST_LIMIT, ReportData, fmt_change, subject
-from dangdn_cli.reports.fields import ORG_TYPES, figure_label, grade_name, org_name
+from dangdn_cli.reports.collect import ReportData, flatten
+from dangdn_cli.reports.context import LIST_LIMIT, fmt_change, subject
+from dangdn_cli.reports.errors import writing
+from dangdn_cli.vocabulary import ORG_TYPE, ORG_TYPES, grade_label
+
+__all__ = ["Block", "ReportData", "blocks", "render", "write"]
 
 
 @dataclass
@@ -25,15 +31,12 @@ class Block:
 
 def org_title(kind: str) -> str:
     """An organisation type's name, capitalised for a table cell."""
-    name = org_name(kind)
-    return name[:1].upper() + name[1:]
+    return ORG_TYPE.label(kind, capital=True)
 
 
 def _pairs(title: str, names: list[str], figures: dict[str, Any]) -> Block:
-    from dangdn_cli.reports.context import flatten
-
     flat = flatten(figures)
-    rows = [[figure_label(n), fmt_figure(n, flat.get(n))] for n in names if n in flat]
+    rows = [[catalogue.label(n), fmt_figure(n, flat.get(n))] for n in names if n in flat]
     return Block(title, [tr("Số liệu", "Figure"), tr("Giá trị", "Value")], rows)
 
 
@@ -124,7 +127,7 @@ def blocks(data: ReportData, limit: int = LIST_LIMIT) -> list[Block]:
     if fieldwork:
         out.append(_pairs(tr("Tiếp cận, sinh hoạt, khen thưởng", "Fieldwork"), fieldwork, f))
     ratings = [
-        [org_title(kind), grade_name(kind, grade), fmt_int(count)]
+        [org_title(kind), grade_label(grade, kind, capital=True), fmt_int(count)]
         for kind, grades in (f.get("ratings") or {}).items()
         for grade, count in (grades or {}).items()
         if count
@@ -152,7 +155,7 @@ def blocks(data: ReportData, limit: int = LIST_LIMIT) -> list[Block]:
                 ],
                 [
                     [
-                        figure_label(t.get("figure", "")),
+                        catalogue.label(t.get("figure", "")),
                         str(t.get("plan", "")),
                         fmt_figure(t.get("figure", ""), t.get("target")),
                         fmt_figure(t.get("figure", ""), t.get("achieved")),
@@ -244,13 +247,13 @@ def blocks(data: ReportData, limit: int = LIST_LIMIT) -> list[Block]:
                 tr("Sơ kết: đầu kỳ và cuối kỳ", "Review: start and end"),
                 [
                     tr("Số liệu", "Figure"),
-                    fmt_date(_day(data.review["start_on"])),
-                    fmt_date(_day(data.review["end_on"])),
+                    fmt_date(date.fromisoformat(data.review["start_on"])),
+                    fmt_date(date.fromisoformat(data.review["end_on"])),
                     tr("Tăng, giảm", "Change"),
                 ],
                 [
                     [
-                        figure_label(r["figure"]),
+                        catalogue.label(r["figure"]),
                         fmt_figure(r["figure"], r["start"]),
                         fmt_figure(r["figure"], r["end"]),
                         fmt_change(r["change"], r["figure"]),
@@ -268,12 +271,6 @@ def _more(count: int, width: int) -> list[list[str]]:
         return []
     more = tr(f"… và {fmt_int(count)} dòng khác", f"… and {fmt_int(count)} more")
     return [[more] + [""] * (width - 1)]
-
-
-def _day(text: str) -> Any:
-    from datetime import date
-
-    return date.fromisoformat(text)
 
 
 def _escape(text: str) -> str:
@@ -316,12 +313,8 @@ def render(data: ReportData) -> str:
 
 
 def write(data: ReportData, out: Path) -> Path:
-    from dangdn_cli.reports.docx import OutputUnwritable
-
     out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(render(data), encoding="utf-8")
-    except OSError as exc:
-        raise OutputUnwritable(path=out, reason=exc.strerror or str(exc)) from None
+    text = render(data)
+    with writing(out):
+        out.write_text(text, encoding="utf-8")
     return out

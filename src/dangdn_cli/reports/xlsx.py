@@ -11,27 +11,34 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dangdn_cli.reports.context import ReportData, flatten
-from dangdn_cli.reports.fields import figure_label, grade_name, org_name, sector_name
+from dangdn_cli import catalogue
+from dangdn_cli.analysis import breakdown
+from dangdn_cli.catalogue import is_rate
+from dangdn_cli.reports.collect import ReportData, flatten
+from dangdn_cli.reports.context import vietnamese
+from dangdn_cli.reports.errors import writing
+from dangdn_cli.vocabulary import ENTITY, MEMBER_TYPE, ORG_TYPE, SECTOR, grade_label
 
 INT_FORMAT = "#,##0"
 RATE_FORMAT = "0.0%"
 MONEY_FORMAT = "#,##0"
-
-# key, header; the columns of the breakdown sheets.
-BREAKDOWN_COLUMNS: list[tuple[str, str]] = [
-    ("enterprises", "Doanh nghiệp"),
-    ("workers", "Lao động"),
-    ("party_orgs", "Tổ chức đảng"),
-    ("party_members", "Đảng viên"),
-    ("unions", "Công đoàn cơ sở"),
-    ("union_members", "Đoàn viên công đoàn"),
-    ("youth", "Tổ chức đoàn"),
-    ("women", "Chi hội phụ nữ"),
-    ("veterans", "Chi hội cựu chiến binh"),
-    ("union_coverage_rate", "Tỷ lệ có công đoàn"),
-]
 GROUP_KINDS = {"zone": "Khu công nghiệp", "commune": "Xã/phường", "sector": "Loại hình"}
+
+
+def breakdown_columns() -> list[tuple[str, str]]:
+    """The columns of the breakdown sheets: (key, header)."""
+    return [
+        ("enterprises", ENTITY.label("enterprise", capital=True)),
+        ("workers", "Lao động"),
+        ("party_orgs", ORG_TYPE.label("party", capital=True)),
+        ("party_members", MEMBER_TYPE.label("party", capital=True)),
+        ("unions", ORG_TYPE.label("union", capital=True)),
+        ("union_members", MEMBER_TYPE.label("union", capital=True)),
+        ("youth", ORG_TYPE.label("youth", capital=True)),
+        ("women", ORG_TYPE.label("women", capital=True)),
+        ("veterans", ORG_TYPE.label("veterans", capital=True)),
+        ("union_coverage_rate", "Tỷ lệ có công đoàn"),
+    ]
 
 
 def _sheet(
@@ -85,28 +92,29 @@ def _sheet(
 
 
 def _group_name(row: dict[str, Any], by: str) -> str:
+    if not row.get("group"):
+        return "(chưa rõ)"
     if by == "sector":
-        return sector_name(row.get("group"), vi=True)
-    return str(row["group"]) if row.get("group") else "(chưa rõ)"
+        return SECTOR.label(row["group"], form="long")
+    return str(row["group"])
 
 
 def _breakdown_sheet(
     book: Any, title: str, rows: list[dict[str, Any]], by: str, figures: dict[str, Any]
 ) -> None:
-    from dangdn_cli.analysis import breakdown
-
+    columns = breakdown_columns()
     first = "Xã/phường, khu công nghiệp" if by == "commune" else "Loại hình"
     headers = ["STT", first]
     if by == "commune":
         headers.append("Là")
-    headers.extend(h for _, h in BREAKDOWN_COLUMNS)
-    lead = len(headers) - len(BREAKDOWN_COLUMNS)
+    headers.extend(h for _, h in columns)
+    lead = len(headers) - len(columns)
     body = []
     for n, row in enumerate(rows, start=1):
         line: list[Any] = [n, _group_name(row, by)]
         if by == "commune":
             line.append(GROUP_KINDS.get(row.get("group_kind") or "", ""))
-        line += [row.get(key) for key, _ in BREAKDOWN_COLUMNS]
+        line += [row.get(key) for key, _ in columns]
         body.append(line)
     totals = breakdown.totals(rows)
     # The report's own rate, so the annex and the report agree to the digit.
@@ -114,22 +122,27 @@ def _breakdown_sheet(
         "rate", totals["union_coverage_rate"]
     )
     total: list[Any] = ["", "Tổng cộng"] + ([""] if by == "commune" else [])
-    total += [totals.get(key) for key, _ in BREAKDOWN_COLUMNS]
-    formats = {lead + i: INT_FORMAT for i in range(len(BREAKDOWN_COLUMNS))}
+    total += [totals.get(key) for key, _ in columns]
+    formats = {lead + i: INT_FORMAT for i in range(len(columns))}
     formats[len(headers) - 1] = RATE_FORMAT
     _sheet(book, title, headers, body, formats, total, freeze="C2")
 
 
 def _figures_sheet(book: Any, data: ReportData) -> None:
-    rows = []
-    for name, value in flatten(data.figures).items():
-        if name.startswith("period."):
-            continue
-        rows.append([name, figure_label(name, vi=True), value])
-    fmt = _sheet(book, "Số liệu", ["Tên số liệu", "Ý nghĩa", "Giá trị"], rows)
-    for (cell,) in fmt.iter_rows(min_row=2, min_col=3, max_col=3):
-        name = fmt.cell(row=cell.row, column=1).value or ""
-        cell.number_format = RATE_FORMAT if str(name).endswith("rate") else INT_FORMAT
+    names = [name for name in flatten(data.figures) if not name.startswith("period.")]
+    flat = flatten(data.figures)
+    rows = [[name, catalogue.label(name), flat[name]] for name in names]
+    sheet = _sheet(book, "Số liệu", ["Tên số liệu", "Ý nghĩa", "Giá trị"], rows)
+    _value_formats(sheet, names, first_col=3, last_col=3)
+
+
+def _value_formats(sheet: Any, names: list[str], first_col: int, last_col: int) -> None:
+    """Each body row's value cells as a percent when the row's figure is a
+    rate, else as a whole number."""
+    rows = sheet.iter_rows(min_row=2, min_col=first_col, max_col=last_col)
+    for name, cells in zip(names, rows, strict=True):
+        for cell in cells:
+            cell.number_format = RATE_FORMAT if is_rate(name) else INT_FORMAT
 
 
 def _section_sheet(book: Any, title: str, section: str, data: ReportData) -> None:
@@ -137,26 +150,27 @@ def _section_sheet(book: Any, title: str, section: str, data: ReportData) -> Non
     values = data.figures.get(section)
     if section == "ratings":
         rows = [
-            [org_name(kind, vi=True), grade_name(kind, grade, vi=True), count]
+            [ORG_TYPE.label(kind), grade_label(grade, kind, capital=True), count]
             for kind, grades in (values or {}).items()
             for grade, count in (grades or {}).items()
         ]
         _sheet(book, title, ["Loại tổ chức", "Xếp loại", "Số tổ chức"], rows, {2: INT_FORMAT})
         return
-    rows = []
-    for name, value in flatten({section: values or {}}).items():
-        rows.append([figure_label(name, vi=True), value])
-    sheet = _sheet(book, title, ["Số liệu", "Giá trị"], rows)
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
-        label = str(sheet.cell(row=cell.row, column=1).value or "")
-        cell.number_format = RATE_FORMAT if "Tỷ lệ" in label else INT_FORMAT
+    flat = flatten({section: values or {}})
+    sheet = _sheet(
+        book, title, ["Số liệu", "Giá trị"], [[catalogue.label(n), v] for n, v in flat.items()]
+    )
+    _value_formats(sheet, list(flat), first_col=2, last_col=2)
 
 
 def write(data: ReportData, out: Path) -> Path:
-    """Write the annex workbook to ``out`` (.xlsx)."""
-    from openpyxl import Workbook
+    """Write the annex workbook to ``out`` (.xlsx), in Vietnamese."""
+    with vietnamese():
+        return _write(data, out)
 
-    from dangdn_cli.reports.docx import OutputUnwritable
+
+def _write(data: ReportData, out: Path) -> Path:
+    from openpyxl import Workbook
 
     book = Workbook()
     book.remove(book.active)
@@ -168,7 +182,7 @@ def write(data: ReportData, out: Path) -> Path:
         rows = [
             [
                 t.get("plan"),
-                figure_label(t.get("figure", ""), vi=True),
+                catalogue.label(t.get("figure", "")),
                 t.get("target"),
                 t.get("achieved"),
                 t.get("rate"),
@@ -187,7 +201,7 @@ def write(data: ReportData, out: Path) -> Path:
         rows = [
             [
                 f.get("plan"),
-                org_name(f.get("type", ""), vi=True),
+                ORG_TYPE.label(f.get("type", "")),
                 f.get("founded"),
                 f.get("paid_for"),
                 f.get("amount_per_org"),
@@ -222,7 +236,7 @@ def write(data: ReportData, out: Path) -> Path:
         rows = [
             [
                 n,
-                org_name(o["type"], vi=True),
+                ORG_TYPE.label(o["type"]),
                 o["name"],
                 "; ".join(e["name"] or e["tax_code"] for e in o["enterprises"]),
                 o["on"],
@@ -246,7 +260,7 @@ def write(data: ReportData, out: Path) -> Path:
                 e.get("tax_code"),
                 e.get("commune"),
                 e.get("zone"),
-                org_name(e["type"], vi=True),
+                ORG_TYPE.label(e["type"]),
             ]
             for n, e in enumerate(data.eligible, start=1)
         ]
@@ -273,8 +287,9 @@ def write(data: ReportData, out: Path) -> Path:
         if section in figures:
             _section_sheet(book, title, section, data)
     if data.review:
+        names = [r["figure"] for r in data.review["rows"]]
         rows = [
-            [figure_label(r["figure"], vi=True), r["start"], r["end"], r["change"]]
+            [catalogue.label(r["figure"]), r["start"], r["end"], r["change"]]
             for r in data.review["rows"]
         ]
         sheet = _sheet(
@@ -288,14 +303,8 @@ def write(data: ReportData, out: Path) -> Path:
             ],
             rows,
         )
-        for row in sheet.iter_rows(min_row=2, min_col=2, max_col=4):
-            label = str(sheet.cell(row=row[0].row, column=1).value or "")
-            for cell in row:
-                cell.number_format = RATE_FORMAT if "Tỷ lệ" in label else INT_FORMAT
+        _value_formats(sheet, names, first_col=2, last_col=4)
     out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+    with writing(out):
         book.save(out)
-    except OSError as exc:
-        raise OutputUnwritable(path=out, reason=exc.strerror or str(exc)) from None
     return out
