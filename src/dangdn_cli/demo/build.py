@@ -180,9 +180,9 @@ def load_organizations(ctx: Context, row: Row) -> None:
 def load_members(ctx: Context, row: Row) -> None:
     """One membership a row; a person key seen before reuses that person.
     ``promoted`` and ``left`` dates are applied after the membership is added."""
-    from dangdn_cli.registry import people
+    from dangdn_cli.registry import memberships
 
-    record = people.add_member(
+    record = memberships.add_member(
         ctx.session,
         text(row, "name"),
         row["type"],
@@ -203,9 +203,9 @@ def load_members(ctx: Context, row: Row) -> None:
     ctx.persons[row["person"]] = record["person_id"]
     promoted, left = day(row, "promoted"), day(row, "left")
     if promoted is not None:
-        people.promote(ctx.session, record["id"], promoted)
+        memberships.promote(ctx.session, record["id"], promoted)
     if left is not None:
-        people.leave(ctx.session, record["id"], left)
+        memberships.leave(ctx.session, record["id"], left)
 
 
 @loads("moves.csv")
@@ -226,7 +226,7 @@ def load_moves(ctx: Context, row: Row) -> None:
 def load_candidates(ctx: Context, row: Row) -> None:
     """Each candidate advances through every stage dated in its row; an
     admitted one with a ``promoted`` date is then made official."""
-    from dangdn_cli.registry import candidates, people
+    from dangdn_cli.registry import candidates, memberships
 
     record = candidates.add(
         ctx.session,
@@ -244,7 +244,7 @@ def load_candidates(ctx: Context, row: Row) -> None:
             record = candidates.advance(ctx.session, record["id"], stage, on)
     promoted = day(row, "promoted")
     if promoted is not None:
-        people.promote(ctx.session, record["membership_id"], promoted)
+        memberships.promote(ctx.session, record["membership_id"], promoted)
 
 
 @loads("enterprise_status.csv")
