@@ -70,10 +70,7 @@ def add(
     """Record an activity. A congress needs the end of the term it opens;
     party members attending never exceed the attendees; the organisation
     must exist and be active on the day."""
-    kind = (
-        validate.choice(kind or "", ACTIVITY_KIND.codes, tr("loại hoạt động", "activity kind"))
-        or ""
-    )
+    kind = refs.code(ACTIVITY_KIND, kind or "") or ""
     validate.count(attendees, tr("Số người dự", "Attendees"))
     validate.count(party_attendees, tr("Số đảng viên dự", "Party members attending"))
     if party_attendees is not None:
@@ -124,7 +121,7 @@ def list_(
     if org_id is not None:
         stmt = stmt.where(ACTIVITY.c.organization_id == org_id)
     if kind:
-        code = validate.choice(kind, ACTIVITY_KIND.codes, tr("loại hoạt động", "activity kind"))
+        code = refs.code(ACTIVITY_KIND, kind)
         stmt = stmt.where(ACTIVITY.c.kind == code)
     stmt = history.between(stmt, ACTIVITY.c.held_on, start, end)
     stmt = stmt.order_by(ACTIVITY.c.held_on.desc(), ACTIVITY.c.id.desc())

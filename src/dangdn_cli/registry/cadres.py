@@ -50,7 +50,7 @@ def add_cadre(
     """Assign a cadre to a plan; beyond the plan's cap for the kind on any day
     of the assignment is an error naming the cap."""
     name = validate.required_text(name, tr("Họ và tên cán bộ (--name)", "Cadre name (--name)"))
-    kind = validate.choice(kind, CADRE_KIND.codes, tr("loại cán bộ", "cadre kind")) or ""
+    kind = refs.code(CADRE_KIND, kind) or ""
     plan = plans.get(session, plan_code)
     assert plan.id is not None
     validate.not_before(from_on, to_on, tr("bắt đầu phân công", "from"), tr("kết thúc", "to"))

@@ -14,7 +14,7 @@ from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
 from dangdn_cli import clock, validate
-from dangdn_cli.i18n import fmt_date, tr
+from dangdn_cli.i18n import fmt_date
 from dangdn_cli.models import Candidate, Enterprise, Membership, Person
 from dangdn_cli.registry import audit, history, people, refs
 from dangdn_cli.registry.errors import (
@@ -131,9 +131,7 @@ def advance(session: Session, candidate_id: int, stage: str, on: date) -> dict[s
     """Record that a candidate reached a stage on ``on``. Admission creates
     the probationary party membership, in the party organisation covering
     the workplace that day (if any)."""
-    stage = (
-        validate.choice(stage, STAGE.codes[1:], tr("giai đoạn (--stage)", "stage (--stage)")) or ""
-    )
+    stage = refs.code(STAGE, stage, "--stage", among=STAGE.codes[1:]) or ""
     candidate = refs.candidate(session, candidate_id)
     current = stage_on(candidate)
     if current in FINAL:
@@ -228,7 +226,7 @@ def list_(
 ) -> list[dict[str, Any]]:
     """Candidates identified by ``on``, each with the stage reached that day
     (with ``stage``: only those at that stage)."""
-    stage = validate.choice(stage, STAGE.codes, tr("giai đoạn (--stage)", "stage (--stage)"))
+    stage = refs.code(STAGE, stage, "--stage")
     stmt = _select().order_by(col(Person.name_key), col(Candidate.id))
     if on is not None:
         stmt = stmt.where(

@@ -68,7 +68,7 @@ def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if fields.get("name") is not None and not out.get("name"):
         raise errors.EmptyValue(field=_name_label())
     if out.get("sector") is not None:
-        out["sector"] = validate.choice(out["sector"], SECTOR.codes, tr("loại hình", "sector"))
+        out["sector"] = refs.code(SECTOR, out["sector"])
     for key in FLAGS:
         if fields.get(key) is not None:
             out[key] = bool(fields[key])
@@ -225,7 +225,7 @@ def _first_day(session: Session, enterprise_id: int) -> date:
 
 def set_status(session: Session, tax_code: str, on: date, status: str) -> dict[str, Any]:
     """Close (suspend or dissolve) or reopen (``active``) an enterprise from ``on``."""
-    status = validate.choice(status, STATUS.codes, tr("trạng thái", "status")) or "active"
+    status = refs.code(STATUS, status) or "active"
     enterprise_id = refs.enterprise_id(session, tax_code)
     code = validate.tax_code(tax_code)
     before = refs.enterprise_state(session, enterprise_id, on)

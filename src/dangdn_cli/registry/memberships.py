@@ -113,7 +113,7 @@ def add_member(
     A party member is official unless ``status`` says probationary; with
     ``official_on`` they are probationary until that day."""
     kind = organizations.org_type(kind)
-    role = validate.choice(role, ROLE.codes, tr("vai trò", "role")) or "worker"
+    role = refs.code(ROLE, role) or "worker"
     status = _check_party_options(kind, joined, status, official_on, org_id, residence)
     enterprise_id = refs.enterprise_id(session, tax_code)
     if org_id is not None:

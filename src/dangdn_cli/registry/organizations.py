@@ -23,7 +23,7 @@ from dangdn_cli.vocabulary import DEFAULT_ORG_NAME, ORG_TYPE, PARTY_COMMITTEE_MI
 
 def org_type(value: str) -> str:
     """An organisation type code as typed, checked against the vocabulary."""
-    return validate.choice(value, ORG_TYPE.codes, tr("loại tổ chức", "organisation type")) or ""
+    return refs.code(ORG_TYPE, value) or ""
 
 
 def default_name(kind: str, enterprise_names: list[str]) -> str:

@@ -118,9 +118,7 @@ def add_visit(
     """Record a visit. Errors: an empty cadre name, an unknown purpose, an
     unknown enterprise, a next-step due date before the visit."""
     cadre_name = validate.required_text(cadre, tr("Tên cán bộ (--cadre)", "Cadre name (--cadre)"))
-    kind = (
-        validate.choice(purpose or "survey", PURPOSE.codes, tr("mục đích", "purpose")) or "survey"
-    )
+    kind = refs.code(PURPOSE, purpose or "survey") or "survey"
     enterprise_id = refs.enterprise_id(session, tax_code)
     if next_due_on is not None and next_due_on < visited_on:
         raise NextDueBeforeVisit(due=fmt_date(next_due_on), visited=fmt_date(visited_on))

@@ -38,7 +38,7 @@ def new_person(
 ) -> Person:
     """Create a person after checking the name, gender and citizen ID."""
     full_name = validate.required_text(name, tr("Họ và tên (--name)", "Full name (--name)"))
-    gender = validate.choice(gender, GENDER.codes, tr("giới tính", "gender"))
+    gender = refs.code(GENDER, gender)
     cccd = validate.id_number(id_number)
     if cccd is not None:
         holder = session.connection().execute(_holder_of(), {"cccd": cccd}).scalar()
@@ -156,7 +156,7 @@ def move(
     refs.person(session, person_id)
     enterprise_id = refs.enterprise_id(session, tax_code)
     code = validate.tax_code(tax_code)
-    role = validate.choice(role, ROLE.codes, tr("vai trò", "role"))
+    role = refs.code(ROLE, role)
     current = list(
         session.exec(
             sqlmodel.select(Employment).where(

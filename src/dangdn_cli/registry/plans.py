@@ -23,7 +23,7 @@ from dangdn_cli.models import (
     PlanFunding,
     PlanTarget,
 )
-from dangdn_cli.registry import audit, organizations, rules
+from dangdn_cli.registry import audit, organizations, refs, rules
 from dangdn_cli.registry.errors import (
     BadSyntax,
     BadTargetValue,
@@ -120,7 +120,7 @@ def parse_caps(specs: list[str]) -> dict[str, int]:
                 value=spec,
                 form="full_time=N " + tr("hoặc", "or") + " part_time=N",
             )
-        kind = validate.choice(match[1], CADRE_KIND.codes, tr("loại cán bộ", "cadre kind")) or ""
+        kind = refs.code(CADRE_KIND, match[1]) or ""
         if kind in out:
             raise DuplicateEntry(option="--cadre-cap", key=kind)
         out[kind] = int(match[2])

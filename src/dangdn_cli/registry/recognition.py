@@ -240,9 +240,7 @@ def add_award(
     """An award to an organisation (``target`` = its id), an enterprise (its
     tax code) or a person (their id); ``level`` is the awarding level
     (e.g. "Tỉnh ủy", "UBND tỉnh"), free text."""
-    kind = validate.choice(
-        to or "", AWARD_TARGET.codes, tr("đối tượng khen thưởng", "award target")
-    )
+    kind = refs.code(AWARD_TARGET, to or "")
     assert kind is not None
     level_text = validate.required_text(
         level, tr("Cấp khen thưởng (--level)", "Award level (--level)")
@@ -272,7 +270,7 @@ def list_awards(
     """Awards, newest first, by target kind and dates (both days included)."""
     stmt = _award_select()
     if to:
-        kind = validate.choice(to, AWARD_TARGET.codes, tr("đối tượng khen thưởng", "award target"))
+        kind = refs.code(AWARD_TARGET, to)
         stmt = stmt.where(AWARD.c.target_kind == kind)
     stmt = history.between(stmt, AWARD.c.awarded_on, start, end)
     stmt = stmt.order_by(AWARD.c.awarded_on.desc(), AWARD.c.id.desc())

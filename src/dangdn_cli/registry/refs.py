@@ -1,7 +1,8 @@
 """Finding a record by the key a person types: an enterprise by its tax code,
-an organisation, person, membership or candidate by its id; the state an enterprise is
-in on a day; and the LIKE pattern of a search. Every aggregate of the
-registry looks records up here, so none needs another's private helpers."""
+an organisation, person, membership or candidate by its id; the state an
+enterprise is in on a day; a code of the vocabulary as typed; and the LIKE
+pattern of a search. Every aggregate of the registry looks records up here,
+so none needs another's private helpers."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from dangdn_cli.models import (
 )
 from dangdn_cli.registry import history
 from dangdn_cli.registry.errors import UnknownCandidate, UnknownMember, UnknownPerson
+from dangdn_cli.vocabulary import Group
 
 Record = TypeVar("Record")
 
@@ -112,6 +114,18 @@ def candidate(session: Session, candidate_id: int) -> Candidate:
     return _get(
         session, Candidate, candidate_id, lambda: UnknownCandidate(candidate_id=candidate_id)
     )
+
+
+def code(
+    group: Group, value: str | None, option: str = "", among: tuple[str, ...] = ()
+) -> str | None:
+    """A code of ``group`` (or only ``among`` those) as typed; None stays None.
+    Another word is an InvalidChoice naming the group's field (and the
+    ``option`` it came by)."""
+    field = group.field()
+    field = field[:1].lower() + field[1:]
+    choices = among or group.codes
+    return validate.choice(value, choices, f"{field} ({option})" if option else field)
 
 
 def like(text: str) -> str:
