@@ -109,13 +109,13 @@ def test_no_founding_in_a_closed_enterprise(cli, dump):
 def test_level_is_derived_from_the_number_of_members(cli):
     """30 party members or more make a đảng bộ cơ sở (SPEC §1)."""
     from dangdn_cli import db
-    from dangdn_cli.registry import people
+    from dangdn_cli.registry import memberships
 
     enterprises(cli, A)
     cli("org", "add", "--type", "party", "--enterprise", A, "--founded", "2010-01-01")
     with db.session(write=True) as session:
         for i in range(30):
-            people.add_member(
+            memberships.add_member(
                 session, f"Đảng viên {i:02d}", "party", A, joined=date(2012, 1, 1), org_id=1
             )
     assert cli("org", "show", "1", "--json").json()["level"] == "dang_bo_co_so"

@@ -157,6 +157,7 @@ def test_api_typed_values_and_rating_grades(cli):
     from dangdn_cli import db, vocabulary
     from dangdn_cli.errors import DangdnError
     from dangdn_cli.registry import rules
+    from dangdn_cli.registry.errors import UnknownRule
 
     cli("rules", "set", "rating.women.grades", "tot,kha,yeu")
     with db.session() as s:
@@ -165,7 +166,7 @@ def test_api_typed_values_and_rating_grades(cli):
         assert rules.rule(s, "party.require_stable_operation") is True
         assert rules.rating_grades(s, "party") == DEFAULTS["rating.party.grades"]
         assert rules.rating_grades(s, "women") == ["tot", "kha", "yeu"]
-        with pytest.raises(rules.UnknownRule):
+        with pytest.raises(UnknownRule):
             rules.rule(s, "nope")
         with pytest.raises(DangdnError):
             rules.rating_grades(s, "club")

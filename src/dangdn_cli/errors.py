@@ -3,8 +3,10 @@ attributes: ``vi`` (Vietnamese, the default) and ``en``; both are
 ``str.format`` templates over the keyword arguments given when raising. The
 messages are attributes, not docstrings, so they survive ``python -OO``.
 
-Errors raised by the base modules live here; each package keeps the errors
-it raises in its own ``errors`` module, subclassing these."""
+The hierarchy lives here, with the errors the base modules raise and those
+several packages raise (the registry's rules the importers check too). Each
+package keeps the errors only it raises in its own ``errors`` module
+(``registry/errors.py``…), subclassing these."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ from dangdn_cli.i18n import lang, nfc
 
 
 class DangdnError(Exception):
+    """Every error the tool reports to a person: its message in the current
+    language (``message()``), formatted from the keyword arguments given when
+    raising, and the exit code the command line ends with. Subclasses set
+    ``vi`` and ``en``; the five kinds below (``ValidationError``, ``NotFound``,
+    ``Conflict``, ``StateError``, ``RegistryError``) say what went wrong."""
+
     vi = "Lỗi: {detail}"
     en = "Error: {detail}"
     exit_code = 1
@@ -93,34 +101,9 @@ class UnknownOrganization(NotFound):
     en = "No organisation with id {org_id}."
 
 
-class UnknownMember(NotFound):
-    vi = "Không tìm thấy đoàn viên/hội viên/đảng viên có mã số {member_id}."
-    en = "No membership with id {member_id}."
-
-
-class UnknownPerson(NotFound):
-    vi = "Không tìm thấy người có mã số {person_id}."
-    en = "No person with id {person_id}."
-
-
-class UnknownCandidate(NotFound):
-    vi = "Không tìm thấy quần chúng ưu tú có mã số {candidate_id}."
-    en = "No candidate with id {candidate_id}."
-
-
 class Conflict(DangdnError):
     vi = "Xung đột dữ liệu: {detail}"
     en = "Conflict: {detail}"
-
-
-class DuplicateTaxCode(Conflict):
-    vi = "Mã số thuế {tax_code} đã có trong sổ đăng ký."
-    en = "Tax code {tax_code} is already in the registry."
-
-
-class DuplicateIdNumber(Conflict):
-    vi = "Số CCCD {id_number} đã thuộc về người có mã số {person_id}."
-    en = "Citizen ID {id_number} already belongs to person {person_id}."
 
 
 class StateError(DangdnError):
@@ -133,17 +116,12 @@ class RegistryError(DangdnError):
     en = "Registry error: {detail}"
 
 
-# Registry rules (enterprises, organisations, members, candidates).
+# Registry rules that the importers check too (they raise these for a row).
 
 
 class EnterpriseNotActive(StateError):
     vi = "Doanh nghiệp {tax_code} không hoạt động vào ngày {on}."
     en = "Enterprise {tax_code} is not active on {on}."
-
-
-class NotRegisteredYet(StateError):
-    vi = "Doanh nghiệp {tax_code} chỉ có trong sổ từ ngày {first}, chưa có vào ngày {on}."
-    en = "Enterprise {tax_code} is registered only from {first}, not yet on {on}."
 
 
 class AlreadyCovered(Conflict):
@@ -153,11 +131,6 @@ class AlreadyCovered(Conflict):
     )
 
     en = "Enterprise {tax_code} already has a {kind_en} (id {org_id}); dissolve it first."
-
-
-class DuplicateMembership(Conflict):
-    vi = "Người có mã số {person_id} đã là {kind_vi} (mã thành viên {member_id})."
-    en = "Person {person_id} is already recorded as a {kind_en} (membership {member_id})."
 
 
 class AlreadyDissolved(StateError):
@@ -184,47 +157,7 @@ class ResidenceWithOrg(ValidationError):
     en = "A residence-registered party member (--residence) has no cell at work (drop --org)."
 
 
-class NotPartyMember(StateError):
-    vi = "Thành viên {member_id} không phải đảng viên."
-    en = "Membership {member_id} is not a party membership."
-
-
-class AlreadyOfficial(StateError):
-    vi = "Đảng viên {member_id} đã là đảng viên chính thức vào ngày {on}."
-    en = "Member {member_id} is already official on {on}."
-
-
-class AlreadyLeft(StateError):
-    vi = "Thành viên {member_id} đã rời tổ chức ngày {on}."
-    en = "Member {member_id} already left on {on}."
-
-
-class AlreadyWorksThere(StateError):
-    vi = "Người có mã số {person_id} đã làm việc tại {tax_code} vào ngày {on}."
-    en = "Person {person_id} already works at {tax_code} on {on}."
-
-
-class CandidateFinal(StateError):
-    vi = "Quần chúng {candidate_id} đã {stage_vi}; không chuyển giai đoạn được nữa."
-    en = "Candidate {candidate_id} has already been {stage_en}; no further stage."
-
-
-class CandidateStageDone(StateError):
-    vi = "Quần chúng {candidate_id} đã qua giai đoạn “{stage_vi}” (ngày {on})."
-    en = "Candidate {candidate_id} already reached the stage “{stage_en}” (on {on})."
-
-
-class AlreadyPartyMember(Conflict):
-    vi = "Người có mã số {person_id} đã là đảng viên (mã thành viên {member_id})."
-    en = "Person {person_id} is already a party member (membership {member_id})."
-
-
-class NotIntroducer(ValidationError):
-    vi = (
-        "Tổ chức giới thiệu quần chúng phải là công đoàn hoặc đoàn thanh niên; tổ chức "
-        "{org_id} là {actual_vi}."
-    )
-    en = "A candidate is introduced by a union or youth organisation; {org_id} is a {actual_en}."
+# Raised by ``person erase`` (ConfirmNeeded) and by the demo (the others).
 
 
 class ConfirmNeeded(ValidationError):
@@ -235,11 +168,6 @@ class ConfirmNeeded(ValidationError):
 class RegistryNotEmpty(Conflict):
     vi = "Đã có sổ đăng ký tại {path}; chọn thư mục khác (--out) hoặc xóa tệp đó."
     en = "There is already a registry at {path}; choose another folder (--out) or remove it."
-
-
-class AlreadyCandidate(Conflict):
-    vi = "Người có mã số {person_id} đang là quần chúng ưu tú (mã {candidate_id})."
-    en = "Person {person_id} is already a candidate (id {candidate_id})."
 
 
 class ExampleDataError(ValidationError):
@@ -259,8 +187,3 @@ class UnknownExampleFile(ValidationError):
 class ExamplesMissing(NotFound):
     vi = "Không tìm thấy thư mục dữ liệu mẫu {path}."
     en = "The example data folder {path} was not found."
-
-
-class EnterpriseAlreadyActive(StateError):
-    vi = "Doanh nghiệp {tax_code} đang hoạt động vào ngày {on}."
-    en = "Enterprise {tax_code} is active on {on}."

@@ -59,7 +59,7 @@ from dangdn_cli.models import (
     OrganizationEnterprise,
     Visit,
 )
-from dangdn_cli.registry import activities, outreach, recognition
+from dangdn_cli.registry import activities, outreach, recognition, rules
 from dangdn_cli.registry.history import table_of
 from dangdn_cli.vocabulary import ORG_TYPES
 
@@ -139,7 +139,7 @@ def _ratings(session: Session, year: int) -> dict[str, dict[str, int]]:
         .group_by(ORG.c.type, latest.c.grade)
     )
     out: dict[str, dict[str, int]] = {
-        t: dict.fromkeys(recognition.rating_grades(session, t), 0) for t in ORG_TYPES
+        t: dict.fromkeys(rules.rating_grades(session, t), 0) for t in ORG_TYPES
     }
     for org_type, grade, n in rows:
         out.setdefault(org_type, {})[grade] = int(n)

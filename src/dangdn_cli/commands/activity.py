@@ -6,6 +6,7 @@ import typer
 
 from dangdn_cli.commands._common import Json, day, required_day, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import ACTIVITY_KIND, ORG_TYPE
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -41,13 +42,10 @@ LABELS = {
 
 
 def _display(record: dict[str, Any]) -> dict[str, Any]:
-    from dangdn_cli.registry.activities import kind_label
-    from dangdn_cli.registry.recognition import org_type_label
-
     return {
         **record,
-        "kind": kind_label(record["kind"]),
-        "org_type": org_type_label(record["org_type"]),
+        "kind": ACTIVITY_KIND.label(record["kind"]),
+        "org_type": ORG_TYPE.label(record["org_type"]),
     }
 
 
@@ -156,7 +154,6 @@ def list_(
     """Liệt kê hoạt động, mới nhất trước. / List activities, newest first."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.registry import activities
-    from dangdn_cli.registry.activities import kind_label
 
     with session() as s:
         rows = activities.list_(s, org_id=org, kind=kind, start=day(start), end=day(end))
@@ -167,5 +164,5 @@ def list_(
         rows,
         COLUMNS,
         tr(f"Hoạt động ({len(rows)})", f"Activities ({len(rows)})"),
-        formatters={"kind": kind_label},
+        formatters={"kind": ACTIVITY_KIND.label},
     )

@@ -6,6 +6,7 @@ import typer
 
 from dangdn_cli.commands._common import Json, day, required_day, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import AWARD_TARGET
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -38,10 +39,8 @@ LABELS = {
 
 
 def _display(record: dict[str, Any]) -> dict[str, Any]:
-    from dangdn_cli.registry.recognition import award_kind_label
-
     target = record["tax_code"] if record["to"] == "enterprise" else str(record["target_id"])
-    return {**record, "to": award_kind_label(record["to"]), "target": target}
+    return {**record, "to": AWARD_TARGET.label(record["to"]), "target": target}
 
 
 @app.command()

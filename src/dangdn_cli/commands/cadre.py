@@ -8,6 +8,7 @@ import typer
 
 from dangdn_cli.commands._common import AsOf, Json, day, required_day, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import CADRE_KIND
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -26,9 +27,7 @@ COLUMNS = [
 
 
 def _kind(value: Any) -> str:
-    from dangdn_cli.registry.cadres import kind_label
-
-    return kind_label(str(value))
+    return CADRE_KIND.label(str(value))
 
 
 @app.command(

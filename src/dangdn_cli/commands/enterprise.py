@@ -15,6 +15,7 @@ from dangdn_cli.commands._common import (
     session,
 )
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import FOLLOW_UP, PURPOSE
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -169,8 +170,6 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
             formatters={"type": label_of("org_type", "short")},
         )
     if record.get("latest_visits"):
-        from dangdn_cli.registry.outreach import follow_up_label, purpose_label
-
         print_table(
             record["latest_visits"],
             [
@@ -182,7 +181,7 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
                 ("follow_up", "Theo dõi", "Follow-up"),
             ],
             title=tr("Lần làm việc gần nhất", "Latest visits"),
-            formatters={"purpose": purpose_label, "follow_up": follow_up_label},
+            formatters={"purpose": PURPOSE.label, "follow_up": FOLLOW_UP.label},
         )
 
 

@@ -212,10 +212,10 @@ def add(
     as_json: Json = False,
 ) -> None:
     """Add a member."""
-    from dangdn_cli.registry import people
+    from dangdn_cli.registry import memberships
 
     with session(write=True) as s:
-        record = people.add_member(
+        record = memberships.add_member(
             s,
             name,
             member_type,
@@ -252,10 +252,10 @@ def add(
 )
 def promote(member_id: MemberId, on: On, as_json: Json = False) -> None:
     """Make a probationary member official."""
-    from dangdn_cli.registry import people
+    from dangdn_cli.registry import memberships
 
     with session(write=True) as s:
-        record = people.promote(s, member_id, required_day(on, "--on"))
+        record = memberships.promote(s, member_id, required_day(on, "--on"))
     _print(
         record,
         as_json,
@@ -271,10 +271,10 @@ def promote(member_id: MemberId, on: On, as_json: Json = False) -> None:
 )
 def leave(member_id: MemberId, on: On, as_json: Json = False) -> None:
     """Record that a member left."""
-    from dangdn_cli.registry import people
+    from dangdn_cli.registry import memberships
 
     with session(write=True) as s:
-        record = people.leave(s, member_id, required_day(on, "--on"))
+        record = memberships.leave(s, member_id, required_day(on, "--on"))
     _print(record, as_json, tr(f"Thành viên {member_id} đã rời.", f"Member {member_id} left."))
 
 
@@ -310,10 +310,10 @@ def list_(
 ) -> None:
     """List members as of a date."""
     from dangdn_cli.output import print_json, print_table
-    from dangdn_cli.registry import people
+    from dangdn_cli.registry import memberships
 
     with session() as s:
-        rows = people.list_members(s, member_type, enterprise, day(as_of), org)
+        rows = memberships.list_members(s, member_type, enterprise, day(as_of), org)
     rows = [masked(r, reveal) for r in rows]
     if as_json:
         print_json(rows)

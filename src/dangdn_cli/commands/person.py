@@ -201,12 +201,12 @@ def erase(
     """Erase a person and their data."""
     from dangdn_cli.errors import ConfirmNeeded
     from dangdn_cli.output import print_json, success
-    from dangdn_cli.registry import people
+    from dangdn_cli.registry import erasure
 
     if not confirm:
         raise ConfirmNeeded(person_id=person_id)
     with session(write=True) as s:
-        result = people.erase(s, person_id)
+        result = erasure.erase(s, person_id)
     if as_json:
         print_json(result)
     else:

@@ -8,6 +8,8 @@ import typer
 
 from dangdn_cli.commands._common import AsOf, Json, day, required_day, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.registry.errors import BadSyntax
+from dangdn_cli.vocabulary import CADRE_KIND
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -85,7 +87,6 @@ LABELS = {
 def _plan_view(record: dict[str, Any]) -> dict[str, Any]:
     from dangdn_cli.i18n import fmt_int, fmt_money
     from dangdn_cli.output.plans import type_label, value_text
-    from dangdn_cli.registry.cadres import kind_label
 
     view = dict(record)
     view["targets"] = "\n".join(
@@ -96,7 +97,7 @@ def _plan_view(record: dict[str, Any]) -> dict[str, Any]:
         for f in record["funding"]
     )
     view["cadre_caps"] = ", ".join(
-        f"{kind_label(k)}: {fmt_int(v)}" for k, v in record["cadre_caps"].items()
+        f"{CADRE_KIND.label(k)}: {fmt_int(v)}" for k, v in record["cadre_caps"].items()
     )
     return view
 
@@ -252,7 +253,7 @@ def target_set(
     if value is None:
         name, sep, raw = figure.partition("=")
         if not sep:
-            raise plans.BadSyntax(option="FIGURE", value=figure, form="FIGURE=VALUE")
+            raise BadSyntax(option="FIGURE", value=figure, form="FIGURE=VALUE")
         figure, value = name, raw
     with session(write=True) as s:
         record = plans.set_target(s, code, figure, value)

@@ -6,6 +6,7 @@ import typer
 
 from dangdn_cli.commands._common import Json, OrgTypeHelp, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import ORG_TYPE
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -32,9 +33,7 @@ LABELS = {
 
 
 def _type_label(value: Any) -> str:
-    from dangdn_cli.registry.recognition import org_type_label
-
-    return org_type_label(value)
+    return ORG_TYPE.label(value)
 
 
 def _year(value: Any) -> str:

@@ -6,6 +6,7 @@ import typer
 
 from dangdn_cli.commands._common import AsOf, Json, day, required_day, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import FOLLOW_UP, PURPOSE
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -46,9 +47,7 @@ LABELS = {
 
 
 def formatters() -> dict[str, Any]:
-    from dangdn_cli.registry.outreach import follow_up_label, purpose_label
-
-    return {"purpose": purpose_label, "follow_up": follow_up_label}
+    return {"purpose": PURPOSE.label, "follow_up": FOLLOW_UP.label}
 
 
 @app.command()

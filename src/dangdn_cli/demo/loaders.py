@@ -26,6 +26,7 @@ from dangdn_cli.registry import (
     cadres,
     candidates,
     enterprises,
+    memberships,
     organizations,
     people,
 )
@@ -145,7 +146,7 @@ def load_organizations(ctx: Context, row: Row) -> None:
 def load_members(ctx: Context, row: Row) -> None:
     """One membership a row; a person key seen before reuses that person.
     ``promoted`` and ``left`` dates are applied after the membership is added."""
-    record = people.add_member(
+    record = memberships.add_member(
         ctx.session,
         text(row, "name"),
         row["type"],
@@ -166,9 +167,9 @@ def load_members(ctx: Context, row: Row) -> None:
     ctx.persons[row["person"]] = record["person_id"]
     promoted, left = day(row, "promoted"), day(row, "left")
     if promoted is not None:
-        people.promote(ctx.session, record["id"], promoted)
+        memberships.promote(ctx.session, record["id"], promoted)
     if left is not None:
-        people.leave(ctx.session, record["id"], left)
+        memberships.leave(ctx.session, record["id"], left)
 
 
 @loads("moves.csv")
@@ -203,7 +204,7 @@ def load_candidates(ctx: Context, row: Row) -> None:
             record = candidates.advance(ctx.session, record["id"], stage, on)
     promoted = day(row, "promoted")
     if promoted is not None:
-        people.promote(ctx.session, record["membership_id"], promoted)
+        memberships.promote(ctx.session, record["membership_id"], promoted)
 
 
 @loads("enterprise_status.csv")

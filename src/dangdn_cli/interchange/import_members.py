@@ -1,4 +1,4 @@
-"""Importing a list of members (same rules as ``registry.people.add_member``,
+"""Importing a list of members (same rules as ``registry.memberships.add_member``,
 written set-based).
 
 A person is found by citizen ID, else by name, birth date and a job at the

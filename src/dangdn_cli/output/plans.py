@@ -9,7 +9,7 @@ from rich.text import Text
 
 from dangdn_cli.catalogue import fmt_figure
 from dangdn_cli.i18n import tr
-from dangdn_cli.vocabulary import ORG_TYPE
+from dangdn_cli.vocabulary import CADRE_KIND, ORG_TYPE
 
 BAR_WIDTH = 10
 
@@ -52,7 +52,6 @@ def print_progress(result: dict[str, Any]) -> None:
 
     from dangdn_cli.i18n import fmt_date, fmt_int, fmt_money, fmt_pct
     from dangdn_cli.output import console
-    from dangdn_cli.registry.cadres import kind_label
 
     status = {
         "running": tr("đang thực hiện", "running"),
@@ -133,7 +132,7 @@ def print_progress(result: dict[str, Any]) -> None:
         console.print(funding)
     if result["cadres"]:
         parts = [
-            f"{kind_label(c['kind'])} {fmt_int(c['assigned'])}"
+            f"{CADRE_KIND.label(c['kind'])} {fmt_int(c['assigned'])}"
             + (f"/{fmt_int(c['cap'])}" if c["cap"] is not None else "")
             for c in result["cadres"]
         ]

@@ -8,82 +8,45 @@ congress held on or before D; the term ends on that congress's
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from dangdn_cli import errors, validate
+from dangdn_cli import clock, validate
 from dangdn_cli.i18n import clean_text, fmt_date, tr
 from dangdn_cli.models import Activity, Organization
 from dangdn_cli.registry import audit, history, refs
+from dangdn_cli.registry.errors import (
+    AttendeesRequired,
+    OrgDissolved,
+    OrgNotFoundedYet,
+    PartyAboveAttendees,
+    TermEndNotAfterCongress,
+    TermEndOnlyForCongress,
+    TermEndRequired,
+)
 from dangdn_cli.registry.history import table_of
+from dangdn_cli.vocabulary import ACTIVITY_KIND, ORG_TYPE
 
-KINDS = ("study", "congress", "other")
-KIND_LABELS = {
-    "study": ("học tập, quán triệt", "study session"),
-    "congress": ("đại hội", "congress"),
-    "other": ("khác", "other"),
-}
+# A term ending within this many months is due for its congress.
 TERM_WARNING_MONTHS = 6
 
 ACTIVITY = table_of(Activity)
 ORG = table_of(Organization)
 
 
-class PartyAboveAttendees(errors.ValidationError):
-    vi = "Số đảng viên dự ({party}) không được lớn hơn số người dự ({attendees})."
-    en = "Party members attending ({party}) cannot exceed the attendees ({attendees})."
-
-
-class AttendeesRequired(errors.ValidationError):
-    vi = "Có số đảng viên dự thì phải nhập số người dự (--attendees)."
-    en = "Give the number of attendees (--attendees) along with the party members attending."
-
-
-class TermEndRequired(errors.ValidationError):
-    vi = "Đại hội mở nhiệm kỳ mới: cần ngày kết thúc nhiệm kỳ (--term-end)."
-    en = "A congress opens a new term: give the term's end date (--term-end)."
-
-
-class TermEndOnlyForCongress(errors.ValidationError):
-    vi = "Chỉ đại hội mới có ngày kết thúc nhiệm kỳ (--term-end)."
-    en = "Only a congress has a term end date (--term-end)."
-
-
-class TermEndNotAfterCongress(errors.ValidationError):
-    vi = "Ngày kết thúc nhiệm kỳ ({term_end}) phải sau ngày đại hội ({held})."
-    en = "The term's end ({term_end}) must be after the congress ({held})."
-
-
-class OrgNotFoundedYet(errors.StateError):
-    vi = "Tổ chức {org_id} thành lập ngày {founded}, chưa có vào ngày {held}."
-    en = "Organisation {org_id} was founded on {founded}; it did not exist on {held}."
-
-
-class OrgDissolved(errors.StateError):
-    vi = "Tổ chức {org_id} đã giải thể ngày {dissolved}, không thể ghi hoạt động ngày {held}."
-    en = "Organisation {org_id} was dissolved on {dissolved}; no activity on {held}."
-
-
-def kind_label(code: Any) -> str:
-    return tr(*KIND_LABELS[code]) if code in KIND_LABELS else str(code or "")
-
-
 def _select() -> Select[Any]:
-    return select(
-        ACTIVITY.c.id,
-        ACTIVITY.c.organization_id.label("org_id"),
-        ORG.c.type.label("org_type"),
-        ORG.c.name.label("org_name"),
+    return history.with_org(
+        ACTIVITY,
         ACTIVITY.c.kind,
         ACTIVITY.c.held_on,
         ACTIVITY.c.topic,
         ACTIVITY.c.attendees,
         ACTIVITY.c.party_attendees,
         ACTIVITY.c.term_end_on,
-    ).join(ORG, ORG.c.id == ACTIVITY.c.organization_id)
+    )
 
 
 def show(session: Session, activity_id: int) -> dict[str, Any]:
@@ -107,8 +70,7 @@ def add(
     """Record an activity. A congress needs the end of the term it opens;
     party members attending never exceed the attendees; the organisation
     must exist and be active on the day."""
-
-    kind = validate.choice(kind or "", KINDS, tr("loại hoạt động", "activity kind")) or ""
+    kind = refs.code(ACTIVITY_KIND, kind or "") or ""
     validate.count(attendees, tr("Số người dự", "Attendees"))
     validate.count(party_attendees, tr("Số đảng viên dự", "Party members attending"))
     if party_attendees is not None:
@@ -140,14 +102,9 @@ def add(
         attendees=attendees,
         party_attendees=party_attendees,
         term_end_on=term_end_on,
-        created_at=datetime.now(timezone.utc),
+        created_at=clock.now(),
     )
-    session.add(activity)
-    session.flush()
-    assert activity.id is not None
-    record = show(session, activity.id)
-    audit.record(session, "add", "activity", activity.id, after=record)
-    return record
+    return audit.added(session, activity, "activity", lambda new_id: show(session, new_id))
 
 
 def list_(
@@ -164,12 +121,9 @@ def list_(
     if org_id is not None:
         stmt = stmt.where(ACTIVITY.c.organization_id == org_id)
     if kind:
-        code = validate.choice(kind, KINDS, tr("loại hoạt động", "activity kind"))
+        code = refs.code(ACTIVITY_KIND, kind)
         stmt = stmt.where(ACTIVITY.c.kind == code)
-    if start is not None:
-        stmt = stmt.where(ACTIVITY.c.held_on >= start)
-    if end is not None:
-        stmt = stmt.where(ACTIVITY.c.held_on <= end)
+    stmt = history.between(stmt, ACTIVITY.c.held_on, start, end)
     stmt = stmt.order_by(ACTIVITY.c.held_on.desc(), ACTIVITY.c.id.desc())
     return [dict(r) for r in session.connection().execute(stmt).mappings()]
 
@@ -226,12 +180,10 @@ def terms_due(session: Session, on: date) -> list[dict[str, Any]]:
         .where(terms.c.term_end_on <= history.add_months(on, TERM_WARNING_MONTHS))
         .order_by(terms.c.term_end_on, terms.c.org_id)
     )
-    from dangdn_cli.registry.recognition import org_type_label
-
     items = []
     for row in session.connection().execute(stmt).mappings():
         end = row["term_end_on"]
-        name = row["org_name"] or f"{org_type_label(row['org_type'])} {row['org_id']}"
+        name = row["org_name"] or f"{ORG_TYPE.label(row['org_type'])} {row['org_id']}"
         expired = end < on
         if expired:
             text = tr(

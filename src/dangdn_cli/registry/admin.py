@@ -7,14 +7,15 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, select
 
-from dangdn_cli import db, errors
+from dangdn_cli import clock, db, errors
 from dangdn_cli.i18n import clean_text, tr
 from dangdn_cli.models import AuditLog, ProfileEntry
 from dangdn_cli.registry import audit
 
-# What the report header and signature block need (SPEC §1, Profile).
+# The profile: what the report header and signature block need.
 PROFILE_KEYS = {
     "superior_body": ("Cơ quan cấp trên (VD: HUYỆN ỦY AN BÌNH)", "Superior body"),
     "issuing_body": ("Cơ quan ban hành (VD: BAN TỔ CHỨC)", "Issuing body"),
@@ -46,12 +47,10 @@ def _sqlite_file() -> Path:
 
 def check() -> dict[str, Any]:
     """PRAGMA integrity_check and foreign_key_check (SQLite) or a round trip."""
-    from sqlalchemy import text
-
     engine = db.ready_engine()
     with engine.connect() as conn:
         if not db.is_sqlite(str(engine.url)):
-            conn.execute(text("SELECT 1"))
+            conn.execute(sql_text("SELECT 1"))
             return {"ok": True, "integrity": ["ok"], "foreign_keys": []}
         integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
         foreign = [dict(r._mapping) for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
@@ -150,7 +149,7 @@ def log(session: Session, limit: int = 20, as_of: date | None = None) -> list[di
     stmt = select(AuditLog)
     if as_of is not None:
         # Changes made up to the end of that day in the officer's time zone.
-        local_zone = datetime.now().astimezone().tzinfo
+        local_zone = clock.now().astimezone().tzinfo
         end = datetime.combine(as_of + timedelta(days=1), time(), tzinfo=local_zone)
         stmt = stmt.where(col(AuditLog.at) < end.astimezone(timezone.utc))
     rows = session.exec(stmt.order_by(col(AuditLog.id).desc()).limit(limit))

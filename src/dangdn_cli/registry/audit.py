@@ -6,8 +6,10 @@ import getpass
 import json
 import shlex
 import sys
-from datetime import datetime, timezone
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from dangdn_cli import clock
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -43,7 +45,7 @@ def record(
 
     session.add(
         AuditLog(
-            at=datetime.now(timezone.utc),
+            at=clock.now(),
             os_user=_os_user(),
             command=_command(),
             action=action,
@@ -53,3 +55,23 @@ def record(
             after=_dump(after),
         )
     )
+
+
+def added(
+    session: Session,
+    row: Any,
+    entity: str,
+    show: Callable[[Any], dict[str, Any]],
+    links: Callable[[Any], list[Any]] | None = None,
+) -> dict[str, Any]:
+    """Insert a new record ``row`` (and the rows ``links`` makes from its id,
+    which link it to others), read it back with ``show`` (given its id) and
+    audit that as what was added; return it."""
+    session.add(row)
+    session.flush()
+    if links is not None:
+        session.add_all(links(row.id))
+        session.flush()
+    shown = show(row.id)
+    record(session, "add", entity, row.id, after=shown)
+    return shown

@@ -14,38 +14,13 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
 
-from dangdn_cli import clock, errors, validate
+from dangdn_cli import clock, validate
 from dangdn_cli.i18n import fmt_date, tr
 from dangdn_cli.models import Cadre, CadreEnterprise, Enterprise, Plan, PlanCadreCap
 from dangdn_cli.registry import audit, plans, refs
+from dangdn_cli.registry.errors import CadreCapReached, CadreOutsideWindow
 from dangdn_cli.registry.history import table_of
 from dangdn_cli.vocabulary import CADRE_KIND
-
-CADRE_KINDS = CADRE_KIND.codes
-
-
-class CadreCapReached(errors.StateError):
-    vi = (
-        "Kế hoạch {code} chỉ cho phép tối đa {cap} cán bộ {kind}; ngày {on} đã phân công "
-        "đủ {count}."
-    )
-    en = "Plan {code} allows at most {cap} {kind} cadres; {count} are already assigned on {on}."
-
-
-class CadreOutsideWindow(errors.ValidationError):
-    vi = (
-        "Ngày phân công cán bộ ({on}) phải nằm trong thời gian của kế hoạch {code} "
-        "({start} – {end})."
-    )
-
-    en = (
-        "The cadre's assignment date ({on}) must fall within plan {code}'s window"
-        " ({start} – {end})."
-    )
-
-
-def kind_label(kind: str) -> str:
-    return CADRE_KIND.label(kind)
 
 
 def _in_force(on: date) -> Any:
@@ -74,9 +49,8 @@ def add_cadre(
 ) -> dict[str, Any]:
     """Assign a cadre to a plan; beyond the plan's cap for the kind on any day
     of the assignment is an error naming the cap."""
-
     name = validate.required_text(name, tr("Họ và tên cán bộ (--name)", "Cadre name (--name)"))
-    kind = validate.choice(kind, CADRE_KINDS, tr("loại cán bộ", "cadre kind")) or ""
+    kind = refs.code(CADRE_KIND, kind) or ""
     plan = plans.get(session, plan_code)
     assert plan.id is not None
     validate.not_before(from_on, to_on, tr("bắt đầu phân công", "from"), tr("kết thúc", "to"))
@@ -101,15 +75,13 @@ def add_cadre(
     cadre = Cadre(
         plan_id=plan.id, name=name, kind=kind, from_on=from_on, to_on=to_on, created_at=clock.now()
     )
-    session.add(cadre)
-    session.flush()
-    assert cadre.id is not None
-    for enterprise_id in enterprise_ids:
-        session.add(CadreEnterprise(cadre_id=cadre.id, enterprise_id=enterprise_id))
-    session.flush()
-    record = list_cadres(session, cadre_id=cadre.id)[0]
-    audit.record(session, "add", "cadre", cadre.id, after=record)
-    return record
+    return audit.added(
+        session,
+        cadre,
+        "cadre",
+        lambda new_id: list_cadres(session, cadre_id=new_id)[0],
+        lambda new_id: [CadreEnterprise(cadre_id=new_id, enterprise_id=e) for e in enterprise_ids],
+    )
 
 
 def _check_cap(
@@ -135,7 +107,7 @@ def _check_cap(
         ).scalar_one()
         if count + 1 > cap:
             raise CadreCapReached(
-                code=plan.code, cap=cap, kind=kind_label(kind), on=fmt_date(day), count=count
+                code=plan.code, cap=cap, kind=CADRE_KIND.label(kind), on=fmt_date(day), count=count
             )
 
 

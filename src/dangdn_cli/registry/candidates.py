@@ -1,38 +1,36 @@
-"""The candidate pipeline (quần chúng ưu tú): identified, trained,
-introduced, admitted or dropped. Admission creates the probationary party
-membership."""
+"""The candidate pipeline (quần chúng ưu tú): a person identified at their
+workplace, trained, introduced (by the union or youth organisation), then
+admitted to the party or dropped. Each stage has its date, in that order;
+a candidate's stage on a day is the furthest reached by then. Admission
+creates the probationary party membership in the party organisation covering
+the workplace that day."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
-from dangdn_cli import errors, validate
-from dangdn_cli.i18n import fmt_date, tr
-from dangdn_cli.models import (
-    Candidate,
-    Enterprise,
-    Membership,
-    Organization,
-    OrganizationEnterprise,
-    Person,
-)
+from dangdn_cli import clock, validate
+from dangdn_cli.i18n import fmt_date
+from dangdn_cli.models import Candidate, Enterprise, Membership, Person
 from dangdn_cli.registry import audit, history, people, refs
-from dangdn_cli.vocabulary import STAGES, label, labels
+from dangdn_cli.registry.errors import (
+    AlreadyCandidate,
+    AlreadyPartyMember,
+    CandidateFinal,
+    CandidateStageDone,
+    NotIntroducer,
+)
+from dangdn_cli.vocabulary import STAGE, label, labels
 
-ORDER = ("identified", "trained", "introduced", "admitted")
+# The stages a candidate goes through, in order; "dropped" may end it at any one.
+ORDER = tuple(stage for stage in STAGE.codes if stage != "dropped")
 FINAL = ("admitted", "dropped")
+# Who may introduce a candidate to the party.
 INTRODUCERS = ("union", "youth")
-
-
-def get(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise errors.UnknownCandidate(candidate_id=candidate_id)
-    return candidate
 
 
 def stage_on(candidate: Candidate | dict[str, Any], on: date | None = None) -> str | None:
@@ -45,7 +43,7 @@ def stage_on(candidate: Candidate | dict[str, Any], on: date | None = None) -> s
         return when
 
     reached = None
-    for stage in (*ORDER, "dropped"):
+    for stage in STAGE.codes:
         when = value(stage)
         if when is not None and (on is None or when <= on):
             reached = stage
@@ -82,15 +80,13 @@ def add(
         org = refs.organization(session, introduced_by)
         if org.type not in INTRODUCERS:
             names = labels("org_type", org.type)
-            raise errors.NotIntroducer(
-                org_id=introduced_by, actual_vi=names["vi"], actual_en=names["en"]
-            )
-    identified = identified or date.today()
+            raise NotIntroducer(org_id=introduced_by, actual_vi=names["vi"], actual_en=names["en"])
+    identified = identified or clock.today()
     if person_id is not None:
         person = refs.person(session, person_id)
         member = _party_membership(session, person_id)
         if member is not None:
-            raise errors.AlreadyPartyMember(person_id=person_id, member_id=member)
+            raise AlreadyPartyMember(person_id=person_id, member_id=member)
         open_candidacy = session.execute(
             select(col(Candidate.id)).where(
                 col(Candidate.person_id) == person_id,
@@ -99,7 +95,7 @@ def add(
             )
         ).scalar()
         if open_candidacy is not None:
-            raise errors.AlreadyCandidate(person_id=person_id, candidate_id=open_candidacy)
+            raise AlreadyCandidate(person_id=person_id, candidate_id=open_candidacy)
     else:
         person = people.new_person(session, name or "", birth, gender, id_number)
     assert person.id is not None
@@ -109,14 +105,9 @@ def add(
         enterprise_id=enterprise_id,
         introduced_by=introduced_by,
         identified_on=identified,
-        created_at=datetime.now(timezone.utc),
+        created_at=clock.now(),
     )
-    session.add(candidate)
-    session.flush()
-    assert candidate.id is not None
-    record = show(session, candidate.id)
-    audit.record(session, "add", "candidate", candidate.id, after=record)
-    return record
+    return audit.added(session, candidate, "candidate", lambda new_id: show(session, new_id))
 
 
 def _check_order(candidate: Candidate, stage: str, on: date) -> None:
@@ -140,18 +131,16 @@ def advance(session: Session, candidate_id: int, stage: str, on: date) -> dict[s
     """Record that a candidate reached a stage on ``on``. Admission creates
     the probationary party membership, in the party organisation covering
     the workplace that day (if any)."""
-    stage = validate.choice(stage, STAGES[1:], tr("giai đoạn (--stage)", "stage (--stage)")) or ""
-    candidate = get(session, candidate_id)
+    stage = refs.code(STAGE, stage, "--stage", among=STAGE.codes[1:]) or ""
+    candidate = refs.candidate(session, candidate_id)
     current = stage_on(candidate)
     if current in FINAL:
         names = labels("stage", current)
-        raise errors.CandidateFinal(
-            candidate_id=candidate_id, stage_vi=names["vi"], stage_en=names["en"]
-        )
+        raise CandidateFinal(candidate_id=candidate_id, stage_vi=names["vi"], stage_en=names["en"])
     done = getattr(candidate, f"{stage}_on")
     if done is not None:
         names = labels("stage", stage)
-        raise errors.CandidateStageDone(
+        raise CandidateStageDone(
             candidate_id=candidate_id, stage_vi=names["vi"], stage_en=names["en"], on=fmt_date(done)
         )
     _check_order(candidate, stage, on)
@@ -160,19 +149,9 @@ def advance(session: Session, candidate_id: int, stage: str, on: date) -> dict[s
     if stage == "admitted":
         member = _party_membership(session, candidate.person_id)
         if member is not None:
-            raise errors.AlreadyPartyMember(person_id=candidate.person_id, member_id=member)
+            raise AlreadyPartyMember(person_id=candidate.person_id, member_id=member)
         cell = session.execute(
-            select(col(Organization.id))
-            .join(
-                OrganizationEnterprise,
-                col(OrganizationEnterprise.organization_id) == col(Organization.id),
-            )
-            .where(
-                col(OrganizationEnterprise.enterprise_id) == candidate.enterprise_id,
-                col(Organization.type) == "party",
-                history.org_active(on),
-            )
-            .order_by(col(Organization.id))
+            history.orgs_covering(candidate.enterprise_id, "party").where(history.org_active(on))
         ).scalar()
         membership = Membership(
             person_id=candidate.person_id,
@@ -180,7 +159,7 @@ def advance(session: Session, candidate_id: int, stage: str, on: date) -> dict[s
             organization_id=cell,
             joined_on=on,
             status="probationary",
-            created_at=datetime.now(timezone.utc),
+            created_at=clock.now(),
         )
         session.add(membership)
         session.flush()
@@ -202,7 +181,7 @@ def stage_column(on: date | None = None) -> Any:
     """SQL for the furthest stage reached on ``on`` (any recorded, if None),
     the same as ``stage_on``: dropped, else admitted, else introduced…"""
     whens = []
-    for stage in ("dropped", *reversed(ORDER)):
+    for stage in reversed(STAGE.codes):
         when = col(getattr(Candidate, f"{stage}_on"))
         reached = when.is_not(None) if on is None else when <= on
         whens.append((reached, stage))
@@ -232,7 +211,7 @@ def _select() -> Any:
 def show(session: Session, candidate_id: int, on: date | None = None) -> dict[str, Any]:
     """A candidate with every stage date and the stage reached on ``on``
     (default: the furthest recorded)."""
-    get(session, candidate_id)
+    refs.candidate(session, candidate_id)
     row = (
         session.connection().execute(_select().where(col(Candidate.id) == candidate_id)).mappings()
     ).one()
@@ -247,7 +226,7 @@ def list_(
 ) -> list[dict[str, Any]]:
     """Candidates identified by ``on``, each with the stage reached that day
     (with ``stage``: only those at that stage)."""
-    stage = validate.choice(stage, STAGES, tr("giai đoạn (--stage)", "stage (--stage)"))
+    stage = refs.code(STAGE, stage, "--stage")
     stmt = _select().order_by(col(Person.name_key), col(Candidate.id))
     if on is not None:
         stmt = stmt.where(
@@ -267,4 +246,4 @@ def count_by_stage(session: Session, on: date | None = None) -> dict[str, int]:
         select(stage, func.count()).where(stage.is_not(None)).group_by(stage)
     )
     counts = {str(name): int(n) for name, n in rows}
-    return {name: counts.get(name, 0) for name in STAGES}
+    return {name: counts.get(name, 0) for name in STAGE.codes}

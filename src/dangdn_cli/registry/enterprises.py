@@ -1,19 +1,24 @@
-"""Enterprises: add, update as of a date, close and reopen, show and list."""
+"""Enterprises: add, update as of a date, close and reopen, show and list.
+
+An enterprise is its tax code; what is known of it is dated facts (its
+name, sector, address and flags; its status; its workforce), each in force
+from its day until the next fact of its kind. ``show`` adds the
+organisations covering it and its latest outreach visits."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any, NoReturn
 
-import sqlmodel
 from sqlalchemy import or_, select
 from sqlmodel import Session, col
 
-from dangdn_cli import errors, validate
+from dangdn_cli import clock, errors, validate
 from dangdn_cli.i18n import clean_text, fmt_date, fold, tr
 from dangdn_cli.models import Enterprise, EnterpriseStatus, EnterpriseVersion, Workforce
-from dangdn_cli.registry import audit, history, refs
-from dangdn_cli.vocabulary import SECTORS, STATUSES
+from dangdn_cli.registry import audit, history, organizations, outreach, refs
+from dangdn_cli.registry.errors import DuplicateTaxCode, EnterpriseAlreadyActive, NotRegisteredYet
+from dangdn_cli.vocabulary import SECTOR, STATUS
 
 DESCRIPTIVE = ("name", "sector", "address", "commune", "district", "province", "zone", "owner_name")
 FLAGS = ("stable_operation", "law_compliant")
@@ -45,14 +50,6 @@ PUBLIC_KEYS = (
 )
 
 
-def today() -> date:
-    return date.today()
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 def _name_label() -> str:
     return tr("Tên doanh nghiệp", "Enterprise name")
 
@@ -71,7 +68,7 @@ def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if fields.get("name") is not None and not out.get("name"):
         raise errors.EmptyValue(field=_name_label())
     if out.get("sector") is not None:
-        out["sector"] = validate.choice(out["sector"], SECTORS, tr("loại hình", "sector"))
+        out["sector"] = refs.code(SECTOR, out["sector"])
     for key in FLAGS:
         if fields.get(key) is not None:
             out[key] = bool(fields[key])
@@ -146,11 +143,11 @@ def add(
     snapshot = {k: clean.get(k) for k in COUNTS}
     _check_workforce(snapshot)
     founded = clean.get("founded_on")
-    effective = as_of or founded or today()
+    effective = as_of or founded or clock.today()
     validate.not_before(founded, as_of, tr("thành lập", "founding"), "--as-of")
     if refs.find_enterprise(session, code) is not None:
-        raise errors.DuplicateTaxCode(tax_code=code)
-    enterprise = Enterprise(tax_code=code, founded_on=founded, created_at=_now())
+        raise DuplicateTaxCode(tax_code=code)
+    enterprise = Enterprise(tax_code=code, founded_on=founded, created_at=clock.now())
     session.add(enterprise)
     session.flush()
     assert enterprise.id is not None
@@ -163,7 +160,7 @@ def add(
     if not record:
         audit.record(session, "add", "enterprise", code, after={"tax_code": code, **clean})
         return {"id": enterprise.id, "tax_code": code}
-    shown = show(session, code, max(effective, today()))
+    shown = show(session, code, max(effective, clock.today()))
     audit.record(session, "add", "enterprise", code, after=shown)
     return shown
 
@@ -176,7 +173,7 @@ def update(
     already recorded for later dates stay in force from their own dates."""
     enterprise_id = refs.enterprise_id(session, tax_code)
     code = validate.tax_code(tax_code)
-    on = as_of or today()
+    on = as_of or clock.today()
     clean = clean_fields(fields)
     if not clean:
         raise errors.EmptyValue(field=tr("Thông tin cần cập nhật", "The fields to update"))
@@ -213,7 +210,7 @@ def update(
 
 def _not_yet(session: Session, enterprise_id: int, code: str, on: date) -> NoReturn:
     first = _first_day(session, enterprise_id)
-    raise errors.NotRegisteredYet(tax_code=code, first=fmt_date(first), on=fmt_date(on))
+    raise NotRegisteredYet(tax_code=code, first=fmt_date(first), on=fmt_date(on))
 
 
 def _first_day(session: Session, enterprise_id: int) -> date:
@@ -228,7 +225,7 @@ def _first_day(session: Session, enterprise_id: int) -> date:
 
 def set_status(session: Session, tax_code: str, on: date, status: str) -> dict[str, Any]:
     """Close (suspend or dissolve) or reopen (``active``) an enterprise from ``on``."""
-    status = validate.choice(status, STATUSES, tr("trạng thái", "status")) or "active"
+    status = refs.code(STATUS, status) or "active"
     enterprise_id = refs.enterprise_id(session, tax_code)
     code = validate.tax_code(tax_code)
     before = refs.enterprise_state(session, enterprise_id, on)
@@ -236,7 +233,7 @@ def set_status(session: Session, tax_code: str, on: date, status: str) -> dict[s
     if before is None:
         _not_yet(session, enterprise_id, code, on)
     if status == "active" and current == "active":
-        raise errors.EnterpriseAlreadyActive(tax_code=code, on=fmt_date(on))
+        raise EnterpriseAlreadyActive(tax_code=code, on=fmt_date(on))
     if status != "active" and current != "active":
         raise errors.EnterpriseNotActive(tax_code=code, on=fmt_date(on))
     session.add(EnterpriseStatus(enterprise_id=enterprise_id, effective_on=on, status=status))
@@ -259,20 +256,13 @@ def show(session: Session, tax_code: str, on: date | None = None) -> dict[str, A
 
     Before its first recorded day it shows its first known attributes with
     no status and no workforce."""
-    from dangdn_cli.registry import organizations, outreach
-
-    on = on or today()
+    on = on or clock.today()
     enterprise_id = refs.enterprise_id(session, tax_code)
     state = refs.enterprise_state(session, enterprise_id, on)
     if state is None:
         ent = session.get(Enterprise, enterprise_id)
         assert ent is not None
-        first = session.exec(
-            sqlmodel.select(EnterpriseVersion)
-            .where(col(EnterpriseVersion.enterprise_id) == enterprise_id)
-            .order_by(col(EnterpriseVersion.effective_on), col(EnterpriseVersion.id))
-        ).first()
-        assert first is not None
+        first = refs.first_version(session, enterprise_id)
         state = {
             "id": ent.id,
             "tax_code": ent.tax_code,
@@ -310,13 +300,11 @@ def list_(
     the tax code. Commune and zone match without regard to case or
     diacritics too. ``without`` keeps active enterprises with no active
     organisation of that type."""
-    from dangdn_cli.vocabulary import ORG_TYPES
-
-    on = on or today()
+    on = on or clock.today()
     sub = history.enterprise_state(on).subquery()
     stmt = select(sub)
     if without:
-        kind = validate.choice(without, ORG_TYPES, tr("loại tổ chức", "organisation type")) or ""
+        kind = organizations.org_type(without)
         stmt = stmt.where(
             sub.c.status == "active", sub.c.id.not_in(history.enterprises_with_org(kind, on))
         )

@@ -2,7 +2,8 @@
 
 A fact dated D holds from D on until the next fact of its kind; an end date
 is exclusive (in force before it, not on it). These builders return SQLAlchemy
-Core selects that run the same on SQLite and PostgreSQL.
+Core selects that run the same on SQLite and PostgreSQL; ``member_row`` types
+a row of ``memberships_on`` as of its day (the party status it had then).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import calendar
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, or_, select
+from sqlalchemy import Select, Table, and_, func, or_, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import col
 
@@ -23,6 +24,7 @@ from dangdn_cli.models import (
     Membership,
     Organization,
     OrganizationEnterprise,
+    Person,
     Workforce,
 )
 
@@ -89,12 +91,94 @@ def employment_active(on: date) -> ColumnElement[bool]:
 
 def party_official(on: date) -> ColumnElement[bool]:
     """Official on ``on``: made official on or before it, or recorded official
-    with no date."""
+    with no date (``is_official`` in SQL)."""
     official_on = col(Membership.official_on)
     return or_(
         official_on <= on,
         and_(col(Membership.status) == "official", official_on.is_(None)),
     )
+
+
+def is_official(official_on: date | None, status: str | None, on: date) -> bool:
+    """A party member is official on ``on`` when made official on or before
+    it, or, with no such date, when recorded official."""
+    return official_on <= on if official_on is not None else status == "official"
+
+
+def jobs_on(on: Any, enterprise_id: int | None = None) -> Any:
+    """Subquery: one employment per person in force on ``on`` (the latest
+    started), optionally only at one enterprise."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=col(Employment.person_id),
+            order_by=(col(Employment.start_on).desc(), col(Employment.id).desc()),
+        )
+        .label("rank_")
+    )
+    stmt = select(
+        col(Employment.person_id),
+        col(Employment.enterprise_id),
+        col(Employment.stable),
+        col(Employment.role),
+        rank,
+    ).where(employment_active(on))
+    if enterprise_id is not None:
+        stmt = stmt.where(col(Employment.enterprise_id) == enterprise_id)
+    ranked = stmt.subquery()
+    return select(ranked).where(ranked.c.rank_ == 1).subquery()
+
+
+def memberships_on(on: Any, enterprise_id: int | None = None) -> Any:
+    """Every membership with its person, organisation and the person's
+    employer on ``on`` (with ``enterprise_id``: only people employed there
+    that day). The caller adds which memberships: in force, of a person…"""
+    job = jobs_on(on, enterprise_id)
+    return (
+        select(
+            col(Membership.id),
+            col(Membership.person_id),
+            col(Person.full_name).label("name"),
+            col(Person.birth_date),
+            col(Person.gender),
+            col(Person.id_number),
+            col(Membership.type),
+            col(Membership.organization_id),
+            col(Organization.name).label("organization"),
+            col(Membership.joined_on),
+            col(Membership.left_on),
+            col(Membership.status),
+            col(Membership.official_on),
+            col(Membership.residence),
+            col(Enterprise.tax_code).label("enterprise"),
+            job.c.role,
+            job.c.stable.label("stable_employment"),
+        )
+        .join(Person, col(Person.id) == col(Membership.person_id))
+        .join(Organization, col(Organization.id) == col(Membership.organization_id), isouter=True)
+        .join(
+            job,
+            job.c.person_id == col(Membership.person_id),
+            isouter=enterprise_id is None,
+        )
+        .join(Enterprise, col(Enterprise.id) == job.c.enterprise_id, isouter=True)
+    )
+
+
+def member_row(row: Any, on: date) -> dict[str, Any]:
+    """A row of ``memberships_on`` as plain data: a party member's status on
+    ``on`` (official or probationary; None for other memberships), the flags
+    as booleans."""
+    record = dict(row)
+    if record["type"] == "party":
+        official = is_official(record["official_on"], record["status"], on)
+        record["status"] = "official" if official else "probationary"
+    else:
+        record["status"] = None
+    record["residence"] = bool(record["residence"])
+    stable = record["stable_employment"]
+    record["stable_employment"] = None if stable is None else bool(stable)
+    return record
 
 
 def enterprise_state(on: Any, enterprise_id: Any = None) -> Select[Any]:
@@ -146,6 +230,46 @@ def enterprises_with_org(org_type: str, on: date) -> Select[Any]:
         .join(Organization, col(Organization.id) == col(OrganizationEnterprise.organization_id))
         .where(col(Organization.type) == org_type, org_active(on))
     )
+
+
+def orgs_covering(enterprise_id: Any, org_type: str) -> Select[Any]:
+    """Ids of the organisations of a type ever linked to an enterprise, oldest
+    first (the caller says which are in force: ``org_active``…)."""
+    return (
+        select(col(Organization.id))
+        .join(
+            OrganizationEnterprise,
+            col(OrganizationEnterprise.organization_id) == col(Organization.id),
+        )
+        .where(
+            col(OrganizationEnterprise.enterprise_id) == enterprise_id,
+            col(Organization.type) == org_type,
+        )
+        .order_by(col(Organization.id))
+    )
+
+
+def with_org(source: Any, *columns: Any) -> Select[Any]:
+    """The rows of ``source`` (a table with ``organization_id``) with their
+    id, organisation (``org_id``, ``org_type``, ``org_name``) and ``columns``."""
+    org = table_of(Organization)
+    return select(
+        source.c.id,
+        source.c.organization_id.label("org_id"),
+        org.c.type.label("org_type"),
+        org.c.name.label("org_name"),
+        *columns,
+    ).join(org, org.c.id == source.c.organization_id)
+
+
+def between(stmt: Select[Any], column: Any, start: date | None, end: date | None) -> Select[Any]:
+    """``stmt`` kept to the rows whose ``column`` falls from ``start`` to
+    ``end``, both days included (no limit on a side given as None)."""
+    if start is not None:
+        stmt = stmt.where(column >= start)
+    if end is not None:
+        stmt = stmt.where(column <= end)
+    return stmt
 
 
 def current_name(enterprise_id: Any) -> Any:

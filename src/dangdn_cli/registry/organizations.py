@@ -1,41 +1,34 @@
-"""Organisations: party cells, unions, youth, women's and veterans' chapters."""
+"""Organisations: party organisations, trade unions, youth unions, women's
+and veterans' associations. Each covers one enterprise or several (a joint
+organisation), from its founding day until its dissolution (exclusive); an
+enterprise has at most one organisation of a type at a time. A party
+organisation is a đảng bộ cơ sở from ``PARTY_COMMITTEE_MIN_MEMBERS`` members
+on, a chi bộ below."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 import sqlmodel
 from sqlalchemy import func, or_, select
 from sqlmodel import Session, col
 
-from dangdn_cli import errors, validate
+from dangdn_cli import clock, errors, validate
 from dangdn_cli.i18n import clean_text, fmt_date, tr
 from dangdn_cli.models import Enterprise, Membership, Organization, OrganizationEnterprise
 from dangdn_cli.registry import audit, history, refs
-from dangdn_cli.vocabulary import ORG_TYPES, labels
-
-# A party organisation with this many members or more is a đảng bộ cơ sở.
-PARTY_COMMITTEE_MIN_MEMBERS = 30
+from dangdn_cli.vocabulary import DEFAULT_ORG_NAME, ORG_TYPE, PARTY_COMMITTEE_MIN_MEMBERS, labels
 
 
 def org_type(value: str) -> str:
-    return validate.choice(value, ORG_TYPES, tr("loại tổ chức", "organisation type")) or ""
-
-
-# The usual name of each type, for an organisation added without --name.
-DEFAULT_NAMES = {
-    "party": "Chi bộ",
-    "union": "Công đoàn cơ sở",
-    "youth": "Chi đoàn",
-    "women": "Chi hội Phụ nữ",
-    "veterans": "Chi hội Cựu chiến binh",
-}
+    """An organisation type code as typed, checked against the vocabulary."""
+    return refs.code(ORG_TYPE, value) or ""
 
 
 def default_name(kind: str, enterprise_names: list[str]) -> str:
     """The default name: "Chi bộ Công ty TNHH X", or "Chi bộ ghép X – Y" (joint)."""
-    prefix = DEFAULT_NAMES[kind]
+    prefix = DEFAULT_ORG_NAME[kind]
     if len(enterprise_names) == 1:
         return f"{prefix} {enterprise_names[0]}"
     return f"{prefix} ghép {' – '.join(enterprise_names)}"
@@ -72,17 +65,18 @@ def add(
         decision=clean_text(decision),
         superior=clean_text(superior),
         leader=clean_text(leader),
-        created_at=datetime.now(timezone.utc),
+        created_at=clock.now(),
     )
-    session.add(org)
-    session.flush()
-    assert org.id is not None
-    for enterprise_id in enterprise_ids:
-        session.add(OrganizationEnterprise(organization_id=org.id, enterprise_id=enterprise_id))
-    session.flush()
-    record = show(session, org.id, max(founded_on, date.today()))
-    audit.record(session, "add", "organization", org.id, after=record)
-    return record
+    shown_on = max(founded_on, clock.today())
+    return audit.added(
+        session,
+        org,
+        "organization",
+        lambda new_id: show(session, new_id, shown_on),
+        lambda new_id: [
+            OrganizationEnterprise(organization_id=new_id, enterprise_id=e) for e in enterprise_ids
+        ],
+    )
 
 
 def _check_can_found(
@@ -96,21 +90,11 @@ def _check_can_found(
     type; return the enterprise's name (for the default organisation name)."""
     if state is not None and state["status"] != "active":
         raise errors.EnterpriseNotActive(tax_code=state["tax_code"], on=fmt_date(founded_on))
+    dissolved = col(Organization.dissolved_on)
     clash = session.execute(
-        select(col(Organization.id))
-        .join(
-            OrganizationEnterprise,
-            col(OrganizationEnterprise.organization_id) == col(Organization.id),
+        history.orgs_covering(enterprise_id, kind).where(
+            or_(dissolved.is_(None), dissolved > founded_on)
         )
-        .where(
-            col(OrganizationEnterprise.enterprise_id) == enterprise_id,
-            col(Organization.type) == kind,
-            or_(
-                col(Organization.dissolved_on).is_(None),
-                col(Organization.dissolved_on) > founded_on,
-            ),
-        )
-        .order_by(col(Organization.id))
     ).scalar()
     if state is None:
         # Not registered yet on that day: its first recorded name.
@@ -190,7 +174,7 @@ def _record(org: Organization, codes: list[str], members: int, on: date) -> dict
 
 
 def show(session: Session, org_id: int, on: date | None = None) -> dict[str, Any]:
-    on = on or date.today()
+    on = on or clock.today()
     org = refs.organization(session, org_id)
     codes = _enterprises_of(session, [org_id]).get(org_id, [])
     members = _member_counts(session, [org_id], on).get(org_id, 0)
@@ -204,7 +188,7 @@ def list_(
     include_inactive: bool = False,
 ) -> list[dict[str, Any]]:
     """Organisations active on ``on`` (all ever founded with ``include_inactive``)."""
-    on = on or date.today()
+    on = on or clock.today()
     stmt = sqlmodel.select(Organization)
     if kind:
         stmt = stmt.where(col(Organization.type) == org_type(kind))

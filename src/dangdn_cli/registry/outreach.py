@@ -12,48 +12,23 @@ before D (on the due day itself there is still time).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, and_, case, exists, literal, or_, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
-from dangdn_cli import errors, validate
+from dangdn_cli import clock, validate
 from dangdn_cli.i18n import clean_text, fmt_date, tr
 from dangdn_cli.models import Enterprise, Visit
 from dangdn_cli.registry import audit, history, refs
+from dangdn_cli.registry.errors import NextDueBeforeVisit
 from dangdn_cli.registry.history import table_of
-
-PURPOSES = ("survey", "advocacy", "founding", "other")
-PURPOSE_LABELS = {
-    "survey": ("khảo sát", "survey"),
-    "advocacy": ("tuyên truyền, vận động", "advocacy"),
-    "founding": ("chuẩn bị thành lập tổ chức", "preparing a founding"),
-    "other": ("khác", "other"),
-}
-FOLLOW_UP_LABELS = {
-    "open": ("chưa đến hạn", "open"),
-    "overdue": ("quá hạn", "overdue"),
-    "closed": ("đã gặp lại", "closed"),
-}
-
+from dangdn_cli.vocabulary import PURPOSE
 
 VISIT = table_of(Visit)
 ENTERPRISE = table_of(Enterprise)
-
-
-class NextDueBeforeVisit(errors.ValidationError):
-    vi = "Hạn của bước tiếp theo ({due}) không được trước ngày gặp ({visited})."
-    en = "The next step's due date ({due}) cannot be before the visit ({visited})."
-
-
-def purpose_label(code: Any) -> str:
-    return tr(*PURPOSE_LABELS[code]) if code in PURPOSE_LABELS else str(code or "")
-
-
-def follow_up_label(code: Any) -> str:
-    return tr(*FOLLOW_UP_LABELS[code]) if code in FOLLOW_UP_LABELS else ""
 
 
 def _closed(visit: Any, on: date) -> ColumnElement[bool]:
@@ -122,7 +97,7 @@ def _record(row: Any, on: date) -> dict[str, Any]:
 
 
 def show_visit(session: Session, visit_id: int, on: date | None = None) -> dict[str, Any]:
-    on = on or date.today()
+    on = on or clock.today()
     stmt = _select(on)
     row = session.connection().execute(stmt.where(stmt.selected_columns.id == visit_id)).mappings()
     return _record(row.one(), on)
@@ -142,9 +117,8 @@ def add_visit(
 ) -> dict[str, Any]:
     """Record a visit. Errors: an empty cadre name, an unknown purpose, an
     unknown enterprise, a next-step due date before the visit."""
-
     cadre_name = validate.required_text(cadre, tr("Tên cán bộ (--cadre)", "Cadre name (--cadre)"))
-    kind = validate.choice(purpose or "survey", PURPOSES, tr("mục đích", "purpose")) or "survey"
+    kind = refs.code(PURPOSE, purpose or "survey") or "survey"
     enterprise_id = refs.enterprise_id(session, tax_code)
     if next_due_on is not None and next_due_on < visited_on:
         raise NextDueBeforeVisit(due=fmt_date(next_due_on), visited=fmt_date(visited_on))
@@ -157,14 +131,9 @@ def add_visit(
         outcome=clean_text(outcome),
         next_step=clean_text(next_step),
         next_due_on=next_due_on,
-        created_at=datetime.now(timezone.utc),
+        created_at=clock.now(),
     )
-    session.add(visit)
-    session.flush()
-    assert visit.id is not None
-    record = show_visit(session, visit.id)
-    audit.record(session, "add", "visit", visit.id, after=record)
-    return record
+    return audit.added(session, visit, "visit", lambda new_id: show_visit(session, new_id))
 
 
 def list_visits(
@@ -177,8 +146,7 @@ def list_visits(
     """Visits, newest first, each with its follow-up state on ``on`` (default
     today). Given ``on``, only visits up to that day; ``overdue``: only those
     whose follow-up is overdue on ``on`` (see the module docstring)."""
-
-    as_of = on or date.today()
+    as_of = on or clock.today()
     stmt = _select(as_of, overdue=overdue)
     c = stmt.selected_columns
     if on is not None:
@@ -197,7 +165,7 @@ def latest_visits(
 ) -> list[dict[str, Any]]:
     """The enterprise's latest visits on or before ``on`` (default today),
     newest first, with the follow-up state that day (for ``enterprise show``)."""
-    on = on or date.today()
+    on = on or clock.today()
     stmt = _select(on)
     c = stmt.selected_columns
     stmt = (

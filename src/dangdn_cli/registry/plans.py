@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from dangdn_cli import catalogue, clock, errors, validate
@@ -23,49 +23,18 @@ from dangdn_cli.models import (
     PlanFunding,
     PlanTarget,
 )
-from dangdn_cli.registry import audit, rules
-from dangdn_cli.vocabulary import CADRE_KIND, ORG_TYPES
-
-
-class UnknownPlan(errors.NotFound):
-    vi = "Không tìm thấy kế hoạch {code}."
-    en = "No plan {code}."
-
-
-class DuplicatePlan(errors.Conflict):
-    vi = "Kế hoạch {code} đã có trong sổ đăng ký."
-    en = "Plan {code} is already in the registry."
-
-
-class UnknownFigure(errors.ValidationError):
-    vi = 'Chỉ tiêu phải là một số liệu của báo cáo: không có số liệu "{figure}"{hint}.'
-    en = 'A target must name a report figure: there is no figure "{figure}"{hint}.'
-
-
-class BadTargetValue(errors.ValidationError):
-    vi = 'Giá trị chỉ tiêu {figure} không hợp lệ: "{value}" ({reason}).'
-    en = 'Invalid target value for {figure}: "{value}" ({reason}).'
-
-
-class BadSyntax(errors.ValidationError):
-    vi = '{option} sai dạng: "{value}" (dạng đúng: {form}).'
-    en = '{option} is malformed: "{value}" (expected: {form}).'
-
-
-class DuplicateEntry(errors.ValidationError):
-    vi = "{option} lặp lại {key}."
-    en = "{option} gives {key} twice."
-
-
-class UnknownTarget(errors.NotFound):
-    vi = "Kế hoạch {code} không có chỉ tiêu {figure}."
-    en = "Plan {code} has no target {figure}."
-
-
-def _table(model: Any) -> Table:
-    table: Table = model.__table__
-    return table
-
+from dangdn_cli.registry import audit, organizations, refs, rules
+from dangdn_cli.registry.errors import (
+    BadSyntax,
+    BadTargetValue,
+    DuplicateEntry,
+    DuplicatePlan,
+    UnknownFigure,
+    UnknownPlan,
+    UnknownTarget,
+)
+from dangdn_cli.registry.history import table_of
+from dangdn_cli.vocabulary import CADRE_KIND, ORG_TYPE
 
 # --- Parsing what users type --------------------------------------------------------
 
@@ -132,7 +101,7 @@ def parse_funding(specs: list[str]) -> dict[str, tuple[int, int]]:
         match = _FUNDING.match(spec)
         if not match:
             raise BadSyntax(option="--funding", value=spec, form=form)
-        kind = validate.choice(match[1], ORG_TYPES, tr("loại tổ chức", "organisation type")) or ""
+        kind = organizations.org_type(match[1])
         if kind in out:
             raise DuplicateEntry(option="--funding", key=kind)
         amount = int(re.sub(r"[.,_ ]", "", match[2]))
@@ -151,7 +120,7 @@ def parse_caps(specs: list[str]) -> dict[str, int]:
                 value=spec,
                 form="full_time=N " + tr("hoặc", "or") + " part_time=N",
             )
-        kind = validate.choice(match[1], CADRE_KIND.codes, tr("loại cán bộ", "cadre kind")) or ""
+        kind = refs.code(CADRE_KIND, match[1]) or ""
         if kind in out:
             raise DuplicateEntry(option="--cadre-cap", key=kind)
         out[kind] = int(match[2])
@@ -163,7 +132,7 @@ def parse_caps(specs: list[str]) -> dict[str, int]:
 
 def get(session: Session, code: str) -> Plan:
     text = (code or "").strip()
-    plan = session.exec(select(Plan).where(_table(Plan).c.code == text)).first()  # type: ignore[call-overload]
+    plan = session.exec(select(Plan).where(table_of(Plan).c.code == text)).first()  # type: ignore[call-overload]
     if plan is None:
         raise UnknownPlan(code=text)
     found: Plan = plan[0]
@@ -179,10 +148,10 @@ def records(session: Session, plans: list[Plan]) -> list[dict[str, Any]]:
     ids = [p.id for p in plans]
     conn = session.connection()
     tgt, fund, cap, cad = (
-        _table(PlanTarget),
-        _table(PlanFunding),
-        _table(PlanCadreCap),
-        _table(Cadre),
+        table_of(PlanTarget),
+        table_of(PlanFunding),
+        table_of(PlanCadreCap),
+        table_of(Cadre),
     )
     targets: dict[int, list[dict[str, Any]]] = {}
     for plan_id, figure, value in conn.execute(
@@ -213,7 +182,7 @@ def records(session: Session, plans: list[Plan]) -> list[dict[str, Any]]:
             .group_by(cad.c.plan_id)
         )
     }
-    order = {k: i for i, k in enumerate(ORG_TYPES)}
+    order = {k: i for i, k in enumerate(ORG_TYPE.codes)}
     out = []
     for plan in plans:
         assert plan.id is not None
@@ -253,7 +222,9 @@ def add(
     parsed_targets = parse_targets(session, targets or [])
     parsed_funding = parse_funding(funding or [])
     parsed_caps = parse_caps(cadre_caps or [])
-    existing = session.exec(select(_table(Plan).c.id).where(_table(Plan).c.code == code)).first()  # type: ignore[call-overload]
+    existing = session.exec(
+        select(table_of(Plan).c.id).where(table_of(Plan).c.code == code)
+    ).first()  # type: ignore[call-overload]
     if existing is not None:
         raise DuplicatePlan(code=code)
     plan = Plan(
@@ -281,7 +252,9 @@ def add(
 
 def list_(session: Session) -> list[dict[str, Any]]:
     plans = list(
-        session.exec(select(Plan).order_by(_table(Plan).c.start_on, _table(Plan).c.code)).scalars()  # type: ignore[call-overload]
+        session.exec(
+            select(Plan).order_by(table_of(Plan).c.start_on, table_of(Plan).c.code)
+        ).scalars()  # type: ignore[call-overload]
     )
     return records(session, plans)
 
@@ -315,11 +288,11 @@ def update(
         plan.issuer = clean_text(issuer)
     plan.start_on, plan.end_on = new_start, new_end
     session.add(plan)
-    fund = _table(PlanFunding)
+    fund = table_of(PlanFunding)
     for kind, (amount, count) in parsed_funding.items():
         session.execute(delete(fund).where(fund.c.plan_id == plan.id, fund.c.org_type == kind))
         session.add(PlanFunding(plan_id=plan.id, org_type=kind, amount=amount, max_count=count))
-    caps = _table(PlanCadreCap)
+    caps = table_of(PlanCadreCap)
     for kind, cap in parsed_caps.items():
         session.execute(delete(caps).where(caps.c.plan_id == plan.id, caps.c.kind == kind))
         session.add(PlanCadreCap(plan_id=plan.id, kind=kind, cap=cap))
@@ -332,28 +305,29 @@ def update(
 def set_target(session: Session, code: str, figure: str, value: str) -> dict[str, Any]:
     """Add a target or change its value."""
     plan = get(session, code)
-    assert plan.id is not None
     figure = figure.strip()
     number = parse_target_value(session, figure, value)
-    before = show(session, plan.code)
-    tgt = _table(PlanTarget)
-    session.execute(delete(tgt).where(tgt.c.plan_id == plan.id, tgt.c.figure == figure))
-    session.add(PlanTarget(plan_id=plan.id, figure=figure, value=number))
-    session.flush()
-    after = show(session, plan.code)
-    audit.record(session, "target_set", "plan", plan.code, before=before, after=after)
-    return after
+    return _write_target(session, plan, figure, number)
 
 
 def remove_target(session: Session, code: str, figure: str) -> dict[str, Any]:
     plan = get(session, code)
-    figure = figure.strip()
-    tgt = _table(PlanTarget)
+    return _write_target(session, plan, figure.strip(), None)
+
+
+def _write_target(session: Session, plan: Plan, figure: str, value: float | None) -> dict[str, Any]:
+    """Replace the plan's target on ``figure`` by ``value``, or remove it
+    (None: it must exist), with an audit row of the plan before and after."""
+    assert plan.id is not None
     before = show(session, plan.code)
-    if not any(t["figure"] == figure for t in before["targets"]):
+    if value is None and not any(t["figure"] == figure for t in before["targets"]):
         raise UnknownTarget(code=plan.code, figure=figure)
+    tgt = table_of(PlanTarget)
     session.execute(delete(tgt).where(tgt.c.plan_id == plan.id, tgt.c.figure == figure))
+    if value is not None:
+        session.add(PlanTarget(plan_id=plan.id, figure=figure, value=value))
     session.flush()
     after = show(session, plan.code)
-    audit.record(session, "target_remove", "plan", plan.code, before=before, after=after)
+    action = "target_remove" if value is None else "target_set"
+    audit.record(session, action, "plan", plan.code, before=before, after=after)
     return after

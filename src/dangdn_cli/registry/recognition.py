@@ -10,13 +10,13 @@ Grades are codes from the organisation type's scale in the rules table
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, and_, func, select
 from sqlmodel import Session
 
-from dangdn_cli import errors, validate
+from dangdn_cli import clock, validate
 from dangdn_cli.i18n import clean_text, fmt_date, fold, tr
 from dangdn_cli.models import (
     Award,
@@ -26,9 +26,16 @@ from dangdn_cli.models import (
     Person,
     Rating,
 )
-from dangdn_cli.registry import audit, history, refs
+from dangdn_cli.registry import audit, history, organizations, refs, rules
+from dangdn_cli.registry.errors import (
+    DuplicateModel,
+    InvalidGrade,
+    InvalidTargetId,
+    InvalidYear,
+    YearOutsideOrgLife,
+)
 from dangdn_cli.registry.history import table_of
-from dangdn_cli.vocabulary import grade_label, grade_pair, label
+from dangdn_cli.vocabulary import AWARD_TARGET, ORG_TYPE, grade_label, grade_pair, key
 
 RATING = table_of(Rating)
 AWARD = table_of(Award)
@@ -38,53 +45,13 @@ ENTERPRISE = table_of(Enterprise)
 PERSON = table_of(Person)
 
 
-AWARD_KINDS = ("org", "enterprise", "person")
-AWARD_KIND_LABELS = {
-    "org": ("tổ chức", "organisation"),
-    "enterprise": ("doanh nghiệp", "enterprise"),
-    "person": ("cá nhân", "person"),
-}
 MIN_YEAR, MAX_YEAR = 1930, 2100
 
 
-class InvalidGrade(errors.ValidationError):
-    vi = "Xếp loại {value} không có trong thang xếp loại {type_label} (chọn một trong: {choices})."
-    en = "Grade {value} is not on the {type_label} scale (choose one of: {choices})."
-
-
-class InvalidYear(errors.ValidationError):
-    vi = "Năm không hợp lệ: {value} (từ {low} đến {high})."
-    en = "Invalid year: {value} (from {low} to {high})."
-
-
-class YearOutsideOrgLife(errors.StateError):
-    vi = "Tổ chức {org_id} không hoạt động trong năm {year} (thành lập {founded}{dissolved})."
-    en = "Organisation {org_id} was not active in {year} (founded {founded}{dissolved})."
-
-
-class InvalidTargetId(errors.ValidationError):
-    vi = "Mã {kind_label} phải là một số: {value}."
-    en = "The {kind_label} id must be a number: {value}."
-
-
-class DuplicateModel(errors.Conflict):
-    vi = 'Tổ chức {org_id} đã đăng ký mô hình "{name}" năm {year} (mã {model_id}).'
-    en = 'Organisation {org_id} already registered the model "{name}" in {year} (id {model_id}).'
-
-
-def org_type_label(code: Any) -> str:
-    return label("org_type", code)
-
-
-def award_kind_label(code: Any) -> str:
-    return tr(*AWARD_KIND_LABELS[code]) if code in AWARD_KIND_LABELS else str(code or "")
-
-
-def rating_grades(session: Session, org_type: str) -> list[str]:
-    """The type's rating scale, best first (rules ``rating.<type>.grades``)."""
-    from dangdn_cli.registry import rules
-
-    return rules.rating_grades(session, org_type)
+def _one(session: Session, stmt: Select[Any], record_id: Any) -> dict[str, Any]:
+    """The one row of ``stmt`` whose ``id`` is ``record_id``."""
+    found = stmt.where(stmt.selected_columns.id == record_id)
+    return dict(session.connection().execute(found).mappings().one())
 
 
 def _check_year(year: int) -> int:
@@ -106,23 +73,18 @@ def _check_org_year(org: Organization, year: int) -> None:
         )
 
 
-def _grade_key(text: str) -> str:
-    return " ".join(fold(text).replace("_", " ").replace(",", " ").split())
-
-
 def parse_grade(session: Session, org_type: str, value: str | None) -> str:
     """A grade code of the type's scale, given as the code or its Vietnamese
     or English label (accents optional)."""
-    scale = rating_grades(session, org_type)
+    scale = rules.rating_grades(session, org_type)
     text = (value or "").strip()
-    key = _grade_key(text)
+    wanted = key(text)
     for code in scale:
         pair = grade_pair(code, org_type)
-        names = {_grade_key(code), *(_grade_key(name) for name in pair or ())}
-        if key in names:
+        if wanted in {key(code), *(key(name) for name in pair or ())}:
             return code
     choices = ", ".join(f"{code} ({grade_label(code, org_type)})" for code in scale)
-    raise InvalidGrade(value=text, type_label=org_type_label(org_type), choices=choices)
+    raise InvalidGrade(value=text, type_label=ORG_TYPE.label(org_type), choices=choices)
 
 
 # --- ratings --------------------------------------------------------------------
@@ -154,20 +116,12 @@ def _rating_record(row: Any) -> dict[str, Any]:
 
 
 def _rating_select(source: Any) -> Select[Any]:
-    return select(
-        source.c.id,
-        source.c.organization_id.label("org_id"),
-        ORG.c.type.label("org_type"),
-        ORG.c.name.label("org_name"),
-        source.c.year,
-        source.c.grade,
-    ).join(ORG, ORG.c.id == source.c.organization_id)
+    return history.with_org(source, source.c.year, source.c.grade)
 
 
 def set_rating(session: Session, org_id: int, year: int, grade: str | None) -> dict[str, Any]:
     """Rate an organisation for a year. Setting the same grade again changes
     nothing; a different grade adds a row that supersedes the old one."""
-
     _check_year(year)
     org = refs.organization(session, org_id)
     code = parse_grade(session, org.type, grade)
@@ -184,18 +138,10 @@ def set_rating(session: Session, org_id: int, year: int, grade: str | None) -> d
     before = _rating_record(previous) if previous else None
     if before is not None and before["grade"] == code:
         return {**before, "previous_grade": code, "changed": False}
-    rating = Rating(
-        organization_id=org_id, year=year, grade=code, created_at=datetime.now(timezone.utc)
-    )
+    rating = Rating(organization_id=org_id, year=year, grade=code, created_at=clock.now())
     session.add(rating)
     session.flush()
-    row = (
-        session.connection()
-        .execute(_rating_select(RATING).where(RATING.c.id == rating.id))
-        .mappings()
-        .one()
-    )
-    after = _rating_record(row)
+    after = _rating_record(_one(session, _rating_select(RATING), rating.id))
     audit.record(session, "set", "rating", rating.id, before=before, after=after)
     return {**after, "previous_grade": before["grade"] if before else None, "changed": True}
 
@@ -210,8 +156,6 @@ def list_ratings(
 ) -> list[dict[str, Any]]:
     """The ratings that count (one per organisation and year), or every
     rating ever set with ``include_history`` (``superseded`` marks old ones)."""
-    from dangdn_cli.registry import organizations
-
     latest = latest_ratings()
     source = RATING if include_history else latest
     stmt = _rating_select(source)
@@ -271,12 +215,11 @@ def _award_select() -> Select[Any]:
 
 
 def _target_id(session: Session, kind: str, target: str | int) -> int:
-
     if kind == "enterprise":
         return refs.enterprise_id(session, str(target))
     text = str(target).strip()
     if not text.isdigit():
-        raise InvalidTargetId(kind_label=award_kind_label(kind), value=text)
+        raise InvalidTargetId(kind_label=AWARD_TARGET.label(kind), value=text)
     if kind == "org":
         refs.organization(session, int(text))
     else:
@@ -297,7 +240,7 @@ def add_award(
     """An award to an organisation (``target`` = its id), an enterprise (its
     tax code) or a person (their id); ``level`` is the awarding level
     (e.g. "Tỉnh ủy", "UBND tỉnh"), free text."""
-    kind = validate.choice(to or "", AWARD_KINDS, tr("đối tượng khen thưởng", "award target"))
+    kind = refs.code(AWARD_TARGET, to or "")
     assert kind is not None
     level_text = validate.required_text(
         level, tr("Cấp khen thưởng (--level)", "Award level (--level)")
@@ -310,16 +253,11 @@ def add_award(
         level=level_text,
         decision=clean_text(decision),
         title=clean_text(title),
-        created_at=datetime.now(timezone.utc),
+        created_at=clock.now(),
     )
-    session.add(award)
-    session.flush()
-    row = (
-        session.connection().execute(_award_select().where(AWARD.c.id == award.id)).mappings().one()
+    return audit.added(
+        session, award, "award", lambda new_id: _one(session, _award_select(), new_id)
     )
-    record = dict(row)
-    audit.record(session, "add", "award", award.id, after=record)
-    return record
 
 
 def list_awards(
@@ -332,12 +270,9 @@ def list_awards(
     """Awards, newest first, by target kind and dates (both days included)."""
     stmt = _award_select()
     if to:
-        kind = validate.choice(to, AWARD_KINDS, tr("đối tượng khen thưởng", "award target"))
+        kind = refs.code(AWARD_TARGET, to)
         stmt = stmt.where(AWARD.c.target_kind == kind)
-    if start is not None:
-        stmt = stmt.where(AWARD.c.awarded_on >= start)
-    if end is not None:
-        stmt = stmt.where(AWARD.c.awarded_on <= end)
+    stmt = history.between(stmt, AWARD.c.awarded_on, start, end)
     stmt = stmt.order_by(AWARD.c.awarded_on.desc(), AWARD.c.id.desc())
     return [dict(r) for r in session.connection().execute(stmt).mappings()]
 
@@ -346,19 +281,11 @@ def list_awards(
 
 
 def _model_select() -> Select[Any]:
-    return select(
-        MODEL.c.id,
-        MODEL.c.organization_id.label("org_id"),
-        ORG.c.type.label("org_type"),
-        ORG.c.name.label("org_name"),
-        MODEL.c.year,
-        MODEL.c.name,
-    ).join(ORG, ORG.c.id == MODEL.c.organization_id)
+    return history.with_org(MODEL, MODEL.c.year, MODEL.c.name)
 
 
 def add_model(session: Session, org_id: int, year: int, name: str | None) -> dict[str, Any]:
     """Register a "Dân vận khéo" model of an organisation for a year."""
-
     title = validate.required_text(name, tr("Tên mô hình (--name)", "Model name (--name)"))
     _check_year(year)
     org = refs.organization(session, org_id)
@@ -371,17 +298,10 @@ def add_model(session: Session, org_id: int, year: int, name: str | None) -> dic
     for model_id, existing in same:
         if fold(existing) == fold(title):
             raise DuplicateModel(org_id=org_id, name=existing, year=year, model_id=model_id)
-    model = EmulationModel(
-        organization_id=org_id, year=year, name=title, created_at=datetime.now(timezone.utc)
+    model = EmulationModel(organization_id=org_id, year=year, name=title, created_at=clock.now())
+    return audit.added(
+        session, model, "emulation_model", lambda new_id: _one(session, _model_select(), new_id)
     )
-    session.add(model)
-    session.flush()
-    row = (
-        session.connection().execute(_model_select().where(MODEL.c.id == model.id)).mappings().one()
-    )
-    record = dict(row)
-    audit.record(session, "add", "emulation_model", model.id, after=record)
-    return record
 
 
 def list_models(

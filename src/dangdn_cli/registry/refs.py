@@ -1,21 +1,34 @@
 """Finding a record by the key a person types: an enterprise by its tax code,
-an organisation, person or membership by its id; the state an enterprise is
-in on a day; and the LIKE pattern of a search. Every aggregate of the
-registry looks records up here, so none needs another's private helpers."""
+an organisation, person, membership or candidate by its id; the state an
+enterprise is in on a day; a code of the vocabulary as typed; and the LIKE
+pattern of a search. Every aggregate of the registry looks records up here,
+so none needs another's private helpers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlmodel
 from sqlalchemy import Date, bindparam, select
 from sqlmodel import Session, col
 
 from dangdn_cli import errors, validate
-from dangdn_cli.models import Enterprise, EnterpriseVersion, Membership, Organization, Person
+from dangdn_cli.models import (
+    Candidate,
+    Enterprise,
+    EnterpriseVersion,
+    Membership,
+    Organization,
+    Person,
+)
 from dangdn_cli.registry import history
+from dangdn_cli.registry.errors import UnknownCandidate, UnknownMember, UnknownPerson
+from dangdn_cli.vocabulary import Group
+
+Record = TypeVar("Record")
 
 
 @cache
@@ -75,25 +88,44 @@ def first_version(session: Session, enterprise: int) -> EnterpriseVersion:
     return first
 
 
+def _get(
+    session: Session, model: type[Record], record_id: int, missing: Callable[[], Exception]
+) -> Record:
+    """The record of ``model`` with that id, or the error ``missing`` makes."""
+    found = session.get(model, record_id)
+    if found is None:
+        raise missing()
+    return found
+
+
 def organization(session: Session, org_id: int) -> Organization:
-    org = session.get(Organization, org_id)
-    if org is None:
-        raise errors.UnknownOrganization(org_id=org_id)
-    return org
+    return _get(session, Organization, org_id, lambda: errors.UnknownOrganization(org_id=org_id))
 
 
 def person(session: Session, person_id: int) -> Person:
-    found = session.get(Person, person_id)
-    if found is None:
-        raise errors.UnknownPerson(person_id=person_id)
-    return found
+    return _get(session, Person, person_id, lambda: UnknownPerson(person_id=person_id))
 
 
 def membership(session: Session, member_id: int) -> Membership:
-    found = session.get(Membership, member_id)
-    if found is None:
-        raise errors.UnknownMember(member_id=member_id)
-    return found
+    return _get(session, Membership, member_id, lambda: UnknownMember(member_id=member_id))
+
+
+def candidate(session: Session, candidate_id: int) -> Candidate:
+    return _get(
+        session, Candidate, candidate_id, lambda: UnknownCandidate(candidate_id=candidate_id)
+    )
+
+
+def code(
+    group: Group, value: str | None, option: str = "", among: tuple[str, ...] = ()
+) -> str | None:
+    """A code of ``group`` (or only ``among`` those) as typed; None stays None.
+    Another word is an InvalidChoice naming the group's field (and the
+    ``option`` it came by)."""
+    field = group.field()
+    field = field[:1].lower() + field[1:]
+    choices = among or group.codes
+    return validate.choice(value, choices, f"{field} ({option})" if option else field)
 
 
 def like(text: str) -> str:

@@ -19,7 +19,8 @@ from dangdn_cli import errors
 from dangdn_cli.i18n import tr
 from dangdn_cli.models import Rule
 from dangdn_cli.registry import audit
-from dangdn_cli.vocabulary import GRADE_SCALES, ORG_TYPES
+from dangdn_cli.registry.errors import InvalidRuleValue, UnknownRule
+from dangdn_cli.vocabulary import COUNTED, GRADE_SCALES, ORG_TYPE
 
 RuleValue = int | bool | list[str]
 
@@ -53,7 +54,8 @@ def _party_org_rule(who_vi: str, who_en: str, source_vi: str, source_en: str) ->
     )
 
 
-def _members_rule(who_vi: str, who_en: str, source_vi: str, source_en: str) -> RuleDef:
+def _members_rule(kind: str, source_vi: str, source_en: str) -> RuleDef:
+    who_vi, who_en = COUNTED.pair(kind, "plural")
     return RuleDef(
         "int",
         "3",
@@ -110,19 +112,13 @@ RULES: dict[str, RuleDef] = {
         f"{_PLAN_EN} (the Vietnam Trade Union Charter's own floor is 5 members)",
         maximum=1_000_000,
     ),
-    "youth.min_members": _members_rule(
-        "đoàn viên thanh niên", "youth-union members", _YOUTH_VI, _YOUTH_EN
-    ),
+    "youth.min_members": _members_rule("youth", _YOUTH_VI, _YOUTH_EN),
     "youth.require_party_org": _party_org_rule("chi đoàn", "a youth cell", _YOUTH_VI, _YOUTH_EN),
-    "women.min_members": _members_rule(
-        "hội viên phụ nữ", "women's-union members", _ASSUMED_VI, _ASSUMED_EN
-    ),
+    "women.min_members": _members_rule("women", _ASSUMED_VI, _ASSUMED_EN),
     "women.require_party_org": _party_org_rule(
         "chi hội phụ nữ", "a women's chapter", _ASSUMED_VI, _ASSUMED_EN
     ),
-    "veterans.min_members": _members_rule(
-        "hội viên cựu chiến binh", "veterans", _ASSUMED_VI, _ASSUMED_EN
-    ),
+    "veterans.min_members": _members_rule("veterans", _ASSUMED_VI, _ASSUMED_EN),
     "veterans.require_party_org": _party_org_rule(
         "chi hội cựu chiến binh", "a veterans' chapter", _ASSUMED_VI, _ASSUMED_EN
     ),
@@ -171,16 +167,6 @@ RULES: dict[str, RuleDef] = {
 _TRUE = {"true", "yes", "1", "có", "co", "on", "đúng", "dung"}
 _FALSE = {"false", "no", "0", "không", "khong", "off", "sai"}
 _GRADE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class UnknownRule(errors.NotFound):
-    vi = "Không có quy tắc {key}. Các khóa hợp lệ: {keys}."
-    en = "No rule {key}. Valid keys: {keys}."
-
-
-class InvalidRuleValue(errors.ValidationError):
-    vi = 'Giá trị không hợp lệ cho {key}: "{value}" ({reason}).'
-    en = 'Invalid value for {key}: "{value}" ({reason}).'
 
 
 def _definition(key: str) -> RuleDef:
@@ -274,16 +260,16 @@ def rule(session: Session, key: str) -> RuleValue:
 def rating_scales(session: Session) -> dict[str, list[str]]:
     """Every type's rating scale in force, best first."""
     values = get_rules(session)
-    return {kind: list(values[f"rating.{kind}.grades"]) for kind in ORG_TYPES}  # type: ignore[arg-type]
+    return {kind: list(values[f"rating.{kind}.grades"]) for kind in ORG_TYPE.codes}  # type: ignore[arg-type]
 
 
 def rating_grades(session: Session, org_type: str) -> list[str]:
     """The grade codes of an organisation type's rating scale, best first."""
-    if org_type not in ORG_TYPES:
+    if org_type not in ORG_TYPE:
         raise errors.InvalidChoice(
             field=tr("loại tổ chức", "organisation type"),
             value=org_type,
-            choices=", ".join(ORG_TYPES),
+            choices=", ".join(ORG_TYPE.codes),
         )
     grades = rule(session, f"rating.{org_type}.grades")
     assert isinstance(grades, list)
