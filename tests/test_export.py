@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangdn_cli.i18n import clean_text
-from dangdn_cli.interchange import columns
-from dangdn_cli.interchange.columns import FORMULA_TRIGGERS, neutralise, unneutralise
+from dangdn_cli.interchange import sheets
+from dangdn_cli.interchange.cells import FORMULA_TRIGGERS, cell_text, neutralise, unneutralise
 from dangdn_cli.interchange.exporter import SheetWriter
 from dangdn_cli.interchange.read import open_source
 from test_import import A, B, C, fresh_registry, read_csv, write_csv
@@ -218,7 +218,7 @@ def test_csv_export_format(cli, tmp_path):
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = read_csv(path)
-    assert rows[0] == [c.vi for c in columns.ENTERPRISE]
+    assert rows[0] == [c.vi for c in sheets.ENTERPRISE]
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["Mã số thuế"] == A
     assert first["Ngày thành lập"] == "02/01/2015"
@@ -347,7 +347,7 @@ def read_back(path: Path) -> str | None:
     finally:
         source.close()
     cells = rows[1][1] if len(rows) > 1 else []
-    return columns.cell_text(cells[0] if cells else None)
+    return cell_text(cells[0] if cells else None)
 
 
 DANGEROUS = st.one_of(

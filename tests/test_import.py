@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from dangdn_cli import db
-from dangdn_cli.interchange.columns import unneutralise
+from dangdn_cli.interchange.cells import unneutralise
 
 _COMMAND: list[Any] = []
 

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from dangdn_cli import errors
 from dangdn_cli.i18n import fold
-from dangdn_cli.interchange import columns
-from dangdn_cli.interchange.columns import header_key, match_header
+from dangdn_cli.interchange import cells, columns, sheets
+from dangdn_cli.interchange import errors as sheet_errors
+from dangdn_cli.interchange.cells import header_key
+from dangdn_cli.interchange.columns import match_header
 from test_import import HEADER, A, enterprises, write_csv
 
 ALL_NAMES = [
@@ -146,68 +148,68 @@ def test_text_is_nfc_and_trimmed(cli, tmp_path):
 
 
 def test_tax_codes_and_ids_keep_leading_zeros():
-    assert columns.parse_tax_code(100109106) == "0100109106"
-    assert columns.parse_tax_code(100109106.0) == "0100109106"
-    assert columns.parse_tax_code(" 0100109106 ") == "0100109106"
-    assert columns.parse_tax_code("0100109106-001") == "0100109106-001"
-    assert columns.parse_tax_code(100109106001) == "0100109106-001"
-    assert columns.parse_tax_code(None) is None
-    assert columns.parse_id_number(1085000123) == "001085000123"
-    assert columns.parse_id_number("001085000123") == "001085000123"
-    assert columns.parse_tax_codes("0100109106; 0100109106-001,0100109106") == [
+    assert cells.parse_tax_code(100109106) == "0100109106"
+    assert cells.parse_tax_code(100109106.0) == "0100109106"
+    assert cells.parse_tax_code(" 0100109106 ") == "0100109106"
+    assert cells.parse_tax_code("0100109106-001") == "0100109106-001"
+    assert cells.parse_tax_code(100109106001) == "0100109106-001"
+    assert cells.parse_tax_code(None) is None
+    assert cells.parse_id_number(1085000123) == "001085000123"
+    assert cells.parse_id_number("001085000123") == "001085000123"
+    assert cells.parse_tax_codes("0100109106; 0100109106-001,0100109106") == [
         "0100109106",
         "0100109106-001",
     ]
-    with pytest.raises(columns.MaskedIdNumber):
-        columns.parse_id_number("0010******23")
+    with pytest.raises(sheet_errors.MaskedIdNumber):
+        cells.parse_id_number("0010******23")
     with pytest.raises(errors.InvalidIdNumber):
-        columns.parse_id_number("12345")
+        cells.parse_id_number("12345")
 
 
 def test_dates():
-    assert columns.parse_date(date(2024, 5, 25)) == date(2024, 5, 25)
-    assert columns.parse_date(datetime(2024, 5, 25, 0, 0)) == date(2024, 5, 25)
-    assert columns.parse_date("2024-05-25") == date(2024, 5, 25)
-    assert columns.parse_date("25/05/2024") == date(2024, 5, 25)
-    assert columns.parse_date("25/5/2024") == date(2024, 5, 25)
-    assert columns.parse_date("25-05-2024") == date(2024, 5, 25)
-    assert columns.parse_date("25.05.2024") == date(2024, 5, 25)
-    assert columns.parse_date("2024-05-25 00:00:00") == date(2024, 5, 25)
-    assert columns.parse_date(45437) == date(2024, 5, 25)
-    assert columns.parse_date("") is None
+    assert cells.parse_date(date(2024, 5, 25)) == date(2024, 5, 25)
+    assert cells.parse_date(datetime(2024, 5, 25, 0, 0)) == date(2024, 5, 25)
+    assert cells.parse_date("2024-05-25") == date(2024, 5, 25)
+    assert cells.parse_date("25/05/2024") == date(2024, 5, 25)
+    assert cells.parse_date("25/5/2024") == date(2024, 5, 25)
+    assert cells.parse_date("25-05-2024") == date(2024, 5, 25)
+    assert cells.parse_date("25.05.2024") == date(2024, 5, 25)
+    assert cells.parse_date("2024-05-25 00:00:00") == date(2024, 5, 25)
+    assert cells.parse_date(45437) == date(2024, 5, 25)
+    assert cells.parse_date("") is None
     with pytest.raises(errors.InvalidDate):
-        columns.parse_date("2024/25/05")
+        cells.parse_date("2024/25/05")
     with pytest.raises(errors.InvalidDate):
-        columns.parse_date(-5)
+        cells.parse_date(-5)
 
 
 def test_counts_and_yes_no():
-    assert columns.parse_int("1.250", "n") == 1250
-    assert columns.parse_int("1 250", "n") == 1250
-    assert columns.parse_int(12.0, "n") == 12
-    assert columns.parse_int(" ", "n") is None
+    assert cells.parse_int("1.250", "n") == 1250
+    assert cells.parse_int("1 250", "n") == 1250
+    assert cells.parse_int(12.0, "n") == 12
+    assert cells.parse_int(" ", "n") is None
     for bad in ("1,5", 1.5, "-1", -1, "abc"):
-        with pytest.raises(columns.NotAnInteger):
-            columns.parse_int(bad, "n")
+        with pytest.raises(sheet_errors.NotAnInteger):
+            cells.parse_int(bad, "n")
     for yes in ("có", "Co", "x", "YES", "1", 1, True):
-        assert columns.parse_yes_no(yes, "f") is True
+        assert cells.parse_yes_no(yes, "f") is True
     for no in ("không", "khong", "no", "0", 0, False):
-        assert columns.parse_yes_no(no, "f") is False
-    with pytest.raises(columns.InvalidYesNo):
-        columns.parse_yes_no("có lẽ", "f")
+        assert cells.parse_yes_no(no, "f") is False
+    with pytest.raises(sheet_errors.InvalidYesNo):
+        cells.parse_yes_no("có lẽ", "f")
 
 
 def test_labels_accept_codes_labels_and_aliases():
-    member_type = columns.parser(next(c for c in columns.MEMBER if c.key == "type"))
+    member_type = cells.parser(next(c for c in sheets.MEMBER if c.key == "type"))
     assert member_type("Đảng viên") == "party"
     assert member_type("dang vien") == "party"
     assert member_type("party") == "party"
     assert member_type("Công đoàn") == "union"
     assert member_type("CCB") == "veterans"
-    sector = columns.parser(next(c for c in columns.ENTERPRISE if c.key == "sector"))
+    sector = cells.parser(next(c for c in sheets.ENTERPRISE if c.key == "sector"))
     assert sector("Vốn nhà nước ≤ 50 %") == "nha_nuoc_thieu_so"
     assert sector("tu_nhan") == "tu_nhan"
-    with pytest.raises(columns.InvalidLabel) as info:
+    with pytest.raises(sheet_errors.InvalidLabel) as info:
         sector("Nhà nước")
     assert info.value.message("vi").startswith("Loại hình không hợp lệ: Nhà nước (dùng một trong:")
 
@@ -243,12 +245,12 @@ VIETNAMESE = st.text(
 def test_fast_fold_and_clean_match_i18n(text):
     from dangdn_cli.i18n import clean_text
 
-    assert columns.fast_fold(text) == fold(text)
-    assert columns.cell_text(text) == clean_text(columns.unneutralise(text))
+    assert cells.fast_fold(text) == fold(text)
+    assert cells.cell_text(text) == clean_text(cells.unneutralise(text))
 
 
 @given(st.from_regex(r"\d{10}", fullmatch=True))
 def test_fast_tax_code_check_matches_stdnum(text):
     from stdnum.vn import mst
 
-    assert columns._plain_tax_code(text) == mst.is_valid(text)
+    assert cells._plain_tax_code(text) == mst.is_valid(text)

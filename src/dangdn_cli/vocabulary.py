@@ -94,9 +94,9 @@ class Group:
 
 
 def key(word: str) -> str:
-    """The form words are compared in: folded, punctuation as spaces."""
-    folded = fold(word).replace("_", " ").replace("-", " ")
-    return " ".join("".join(c if c.isalnum() or c in "%≤" else " " for c in folded).split())
+    """The form words are compared in: folded, all but ASCII letters and digits as spaces."""
+    folded = fold(word)
+    return " ".join("".join(c if c.isascii() and c.isalnum() else " " for c in folded).split())
 
 
 def text(pair: tuple[str, str], capital: bool = False) -> str:
@@ -141,14 +141,14 @@ ORG_TYPE = Group(
             "women's union",
             short_vi="Phụ nữ",
             short_en="Women",
-            aliases=("hội phụ nữ", "phụ nữ", "Hội LHPN"),
+            aliases=("hội phụ nữ", "phụ nữ", "Hội LHPN", "women's chapter"),
         ),
         "veterans": Term(
             "chi hội cựu chiến binh",
             "veterans' association",
             short_vi="CCB",
             short_en="Veterans",
-            aliases=("hội cựu chiến binh", "cựu chiến binh", "Hội CCB"),
+            aliases=("hội cựu chiến binh", "cựu chiến binh", "Hội CCB", "veterans' chapter"),
         ),
     },
 )

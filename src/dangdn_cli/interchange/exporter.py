@@ -19,13 +19,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import RowMapping, Select, and_, func, select
 from sqlmodel import Session
 
-from dangdn_cli import errors
 from dangdn_cli.i18n import mask_id, tr
 from dangdn_cli.interchange import columns
-from dangdn_cli.interchange.columns import Column, neutralise
+from dangdn_cli.interchange.cells import Column, display, neutralise
+from dangdn_cli.interchange.errors import CannotWrite, UnsupportedExport
 from dangdn_cli.models import (
     Employment,
     Enterprise,
@@ -40,16 +40,6 @@ from dangdn_cli.registry.history import table_of
 SUFFIXES = (".csv", ".xlsx")
 DATE_FORMAT = "DD/MM/YYYY"
 STREAM = 2000
-
-
-class UnsupportedExport(errors.ValidationError):
-    vi = "Không xuất được ra tệp {suffix}: dùng .csv hoặc .xlsx."
-    en = "Cannot export to {suffix}: use .csv or .xlsx."
-
-
-class CannotWrite(errors.DangdnError):
-    vi = "Không ghi được tệp {path}: {detail}"
-    en = "Cannot write {path}: {detail}"
 
 
 def _csv_value(value: Any) -> Any:
@@ -173,10 +163,15 @@ class SheetWriter:
 # What each sheet holds, as dicts keyed by column key, in a stable order.
 
 
+def _stream(session: Session, stmt: Select[Any]) -> Iterator[RowMapping]:
+    """The rows of a query as mappings, fetched in batches of ``STREAM``."""
+    return session.connection().execution_options(yield_per=STREAM).execute(stmt).mappings()
+
+
 def _enterprise_rows(session: Session, on: date, reveal: bool) -> Iterator[dict[str, Any]]:
     state = history.enterprise_state(on).subquery()
     stmt = select(state).order_by(state.c.tax_code)
-    for row in session.connection().execution_options(yield_per=STREAM).execute(stmt).mappings():
+    for row in _stream(session, stmt):
         record = dict(row)
         for flag in ("stable_operation", "law_compliant"):
             record[flag] = None if row[flag] is None else bool(row[flag])
@@ -238,7 +233,7 @@ def _member_rows(session: Session, on: date, reveal: bool) -> Iterator[dict[str,
         .where(history.membership_active(on))
         .order_by(m.type, p.name_key, m.id)
     )
-    for row in session.connection().execution_options(yield_per=STREAM).execute(stmt).mappings():
+    for row in _stream(session, stmt):
         party = row["type"] == "party"
         status = None
         if party:
@@ -269,16 +264,17 @@ def _org_rows(session: Session, on: date, reveal: bool) -> Iterator[dict[str, An
     link = table_of(OrganizationEnterprise).c
     ent = table_of(Enterprise).c
     founded = org.founded_on <= on
-    conn = session.connection().execution_options(yield_per=STREAM)
-    orgs = conn.execute(select(table_of(Organization)).where(founded).order_by(org.id)).mappings()
+    orgs = _stream(session, select(table_of(Organization)).where(founded).order_by(org.id))
     codes = iter(
-        conn.execute(
+        session.connection()
+        .execute(
             select(link.organization_id, ent.tax_code)
             .join(table_of(Organization), org.id == link.organization_id)
             .join(table_of(Enterprise), ent.id == link.enterprise_id)
             .where(founded)
             .order_by(link.organization_id, ent.tax_code)
-        ).all()
+        )
+        .all()
     )
     pending = next(codes, None)
     for row in orgs:
@@ -321,7 +317,7 @@ def export(
         path, [c.header() for c in spec], [c.width for c in spec], tr(*TITLES[kind])
     ) as sheet:
         for record in rows:
-            sheet.write([columns.display(c, record.get(c.key)) for c in spec])
+            sheet.write([display(c, record.get(c.key)) for c in spec])
     return {
         "type": kind,
         "file": str(path),

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -33,11 +33,19 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from dangdn_cli import errors
+from dangdn_cli import clock, errors
 from dangdn_cli.i18n import fmt_date, tr
 from dangdn_cli.interchange import columns
-from dangdn_cli.interchange.columns import Column
+from dangdn_cli.interchange.cells import Column, display
+from dangdn_cli.interchange.errors import (
+    DiffersFromRegistry,
+    DuplicateColumn,
+    DuplicateInFile,
+    MissingColumn,
+)
 from dangdn_cli.interchange.read import Row
+from dangdn_cli.models import Enterprise
+from dangdn_cli.registry.history import table_of
 
 BATCH = 1000
 REPORT_PROBLEMS = 1000  # problems listed in the report; --rejects has them all
@@ -45,63 +53,6 @@ HEADER_SCAN_ROWS = 20
 ON_CONFLICT = ("error", "skip", "update")
 # (rows read, fraction of the file read, phase: "read", "check" or "write")
 Progress = Callable[[int, float | None, str], None]
-
-
-class MissingColumn(errors.ValidationError):
-    vi = (
-        "Tệp {path} không có cột {column} (các cột đọc được: {found}); xem dangdn import "
-        "--show-columns {kind}."
-    )
-
-    en = (
-        "{path} has no {column} column (columns found: {found}); "
-        "see dangdn import --show-columns {kind}."
-    )
-
-
-class DuplicateColumn(errors.ValidationError):
-    vi = "Hai cột cùng là {column}: “{first}” và “{second}”; hãy bỏ bớt một cột."
-    en = "Two columns are both {column}: “{first}” and “{second}”; remove one."
-
-
-class ImportRejected(errors.ValidationError):
-    vi = (
-        "Có {bad} dòng lỗi trong {rows} dòng: chưa ghi gì vào sổ đăng ký (sửa các dòng "
-        "lỗi, hoặc dùng --skip-bad để chỉ ghi các dòng hợp lệ)."
-    )
-
-    en = (
-        "{bad} of {rows} rows have errors: nothing was written to the registry (fix them, "
-        "or use --skip-bad to write only the good rows)."
-    )
-    report: dict[str, Any]
-
-
-class DryRunRejected(ImportRejected):
-    vi = "Chạy thử: có {bad} dòng lỗi trong {rows} dòng; không ghi gì."
-    en = "Dry run: {bad} of {rows} rows have errors; nothing written."
-
-
-class RejectsOverInput(errors.ValidationError):
-    vi = "--rejects phải là một tệp khác với tệp đang nhập ({path})."
-    en = "--rejects must be another file than the one imported ({path})."
-
-
-class DuplicateInFile(errors.ValidationError):
-    vi = "Trùng với dòng {first} ({what})."
-    en = "Same as row {first} ({what})."
-
-
-class DiffersFromRegistry(errors.Conflict):
-    vi = (
-        "Đã có trong sổ đăng ký với thông tin khác: {changes} (dùng --on-conflict update "
-        "để ghi thông tin mới, hoặc --on-conflict skip để bỏ qua)."
-    )
-
-    en = (
-        "Already in the registry with different values: {changes} (use --on-conflict update "
-        "to record the new values, or --on-conflict skip to leave them)."
-    )
 
 
 @dataclass
@@ -127,6 +78,23 @@ class Mapping:
 
     def headers(self) -> dict[str, str]:
         return {col.key: text_of(self.header_cells[i]) for i, col in self.columns}
+
+
+@dataclass
+class Changes:
+    """How a staged row differs from its registry record: the fields, and
+    each difference as the officer reads it (header, old, new)."""
+
+    fields: list[str] = field(default_factory=list)
+    shown: list[tuple[str, Any, Any]] = field(default_factory=list)
+
+    def note(self, key: str, label: str, old: Any, new: Any) -> None:
+        self.fields.append(key)
+        self.shown.append((label, old, new))
+
+    def text(self) -> str:
+        """ "Số lao động: 50 → 60; Tên: A → B" for a conflict message."""
+        return "; ".join(f"{label}: {_show(old)} → {_show(new)}" for label, old, new in self.shown)
 
 
 def text_of(value: Any) -> str:
@@ -212,9 +180,9 @@ class Importer:
         self.mapping = mapping
         self.headers = mapping.headers()
         self.present = set(self.headers)
-        self.today = date.today()
+        self.today = clock.today()
         self.on = options.as_of or self.today
-        self.now = datetime.now(timezone.utc)
+        self.now = clock.now()
         metadata = sa.MetaData()
         self.stage = sa.Table(
             self.stage_name,
@@ -278,22 +246,27 @@ class Importer:
 
     def flag(self, row_no: int, key: str | None, value: Any, reason: str) -> None:
         """Record a problem with a row (``key``: the field, or None for the row)."""
-        header = self.headers.get(key, "") if key else ""
-        if key and not header:
-            spec = {c.key: c for c in columns.SPECS[self.kind]}
-            header = spec[key].header() if key in spec else key
+        header = self.label(key) if key else ""
         self.problems.append(
             {"row_no": row_no, "col": header, "value": text_of(value), "reason": reason}
         )
         if len(self.problems) >= BATCH:
             self.flush_problems()
 
+    def label(self, key: str) -> str:
+        """The header of a field as the sheet has it, else as ours reads."""
+        header = self.headers.get(key)
+        if header:
+            return header
+        column = columns.column(self.kind, key)
+        return column.header() if column is not None else key
+
     def shown(self, key: str, value: Any) -> Any:
         """A value as the officer reads it in a message (labels, not codes)."""
-        column = next((c for c in columns.SPECS[self.kind] if c.key == key), None)
+        column = columns.column(self.kind, key)
         if column is None or column.kind not in ("label", "yes_no"):
             return value
-        return columns.display(column, value)
+        return display(column, value)
 
     def flag_error(self, row_no: int, key: str | None, value: Any, exc: errors.DangdnError) -> None:
         self.flag(row_no, key, value, exc.message())
@@ -384,6 +357,63 @@ class Importer:
         ``decided`` or the merged values to ``updated`` (the subclass's rule)."""
         raise NotImplementedError
 
+    def differs(self, changes: Changes, key: str, old: Any, new: Any) -> bool:
+        """Whether the sheet's value of ``key`` (None: not given) differs from
+        the registry's; a difference is noted in ``changes``."""
+        if new is None or new == old:
+            return False
+        changes.note(key, self.label(key), self.shown(key, old), self.shown(key, new))
+        return True
+
+    def settle(
+        self, row_no: int, changes: Changes, decided: list[dict[str, Any]], same: str = "same"
+    ) -> bool:
+        """Decide a row matching a registry record: ``same`` when nothing
+        differs, else as ``--on-conflict`` says: skip, flag the difference, or
+        update (True: the caller merges the values)."""
+        if not changes.fields:
+            decided.append({"b_row": row_no, "b_action": same})
+            return False
+        if self.options.on_conflict == "skip":
+            decided.append({"b_row": row_no, "b_action": "skip"})
+            return False
+        if self.options.on_conflict == "error":
+            error = DiffersFromRegistry(changes=changes.text())
+            self.flag_error(row_no, changes.fields[0], changes.shown[0][2], error)
+            return False
+        return True
+
+    def enterprise_ids(self, table: sa.Table, *where: Any) -> None:
+        """Give rows of a staging table the id of the enterprise their tax
+        code names (None for an unknown code)."""
+        ent = table_of(Enterprise).c
+        found = sa.select(ent.id).where(ent.tax_code == table.c.tax_code).scalar_subquery()
+        self.conn.execute(sa.update(table).where(*where).values(enterprise_id=found))
+
+    def unknown_enterprises(self, table: sa.Table, key: str) -> None:
+        """Flag, on the field ``key``, each tax code of a staging table that
+        names no enterprise."""
+        t = table.c
+        unknown = sa.select(t.row_no, t.tax_code).where(
+            t.tax_code.is_not(None), t.enterprise_id.is_(None)
+        )
+        for row_no, code in self.conn.execute(unknown.order_by(t.row_no, t.tax_code)):
+            self.flag_error(row_no, key, code, errors.UnknownEnterprise(tax_code=code))
+        self.flush_problems()
+
+    def update_by_id(self, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        """Update records of a registry table: each row maps ``id`` to the
+        record and the other keys to the columns to set (all rows alike)."""
+        if not rows:
+            return
+        names = [k for k in rows[0] if k != "id"]
+        self.conn.execute(
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("b_id"))
+            .values({k: sa.bindparam(f"b_{k}") for k in names}),
+            [{f"b_{k}": v for k, v in row.items()} for row in rows],
+        )
+
     def duplicates(self, keys: list[str], what: str, column: str | None = None) -> None:
         """Flag every row repeating an earlier row's ``keys`` (none of them NULL),
         on the sheet field ``column`` (default the first key)."""
@@ -437,11 +467,6 @@ class Importer:
         return {str(action): int(n) for action, n in rows}
 
 
-def diff_text(changes: list[tuple[str, Any, Any]]) -> str:
-    """ "Số lao động: 50 → 60; Tên: A → B" for a conflict message."""
-    return "; ".join(f"{label}: {_show(old)} → {_show(new)}" for label, old, new in changes)
-
-
 def _show(value: Any) -> str:
     if value is None:
         return "∅"
@@ -450,6 +475,3 @@ def _show(value: Any) -> str:
     if isinstance(value, date):
         return fmt_date(value)
     return str(value)
-
-
-# ---------------------------------------------------------------------------

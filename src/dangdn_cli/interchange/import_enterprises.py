@@ -9,8 +9,9 @@ import sqlalchemy as sa
 
 from dangdn_cli import errors
 from dangdn_cli.i18n import fmt_date, fold, tr
-from dangdn_cli.interchange.columns import fast_fold
-from dangdn_cli.interchange.import_base import DiffersFromRegistry, Importer, diff_text
+from dangdn_cli.interchange.cells import fast_fold
+from dangdn_cli.interchange.errors import NotYetRegistered
+from dangdn_cli.interchange.import_base import Changes, Importer
 from dangdn_cli.models import Enterprise, EnterpriseStatus, EnterpriseVersion, Workforce
 from dangdn_cli.registry import history
 from dangdn_cli.registry.history import table_of
@@ -28,14 +29,6 @@ COUNT_LABELS = {
     "female": ("Số lao động nữ", "Female workers"),
     "young": ("Số lao động trẻ", "Young workers"),
 }
-
-
-class NotYetRegistered(errors.Conflict):
-    vi = (
-        "Mã số thuế {tax_code} đã có trong sổ đăng ký nhưng chưa có hiệu lực vào ngày "
-        "{on}; hãy dùng --as-of từ ngày đăng ký."
-    )
-    en = "Tax code {tax_code} is in the registry but not yet on {on}; use a later --as-of."
 
 
 class EnterpriseImporter(Importer):
@@ -69,7 +62,7 @@ class EnterpriseImporter(Importer):
         code = values.get("tax_code")
         if code is None and not bad:
             self.flag_error(
-                row_no, "tax_code", None, errors.EmptyValue(field=self._label("tax_code"))
+                row_no, "tax_code", None, errors.EmptyValue(field=self.label("tax_code"))
             )
         row: dict[str, Any] = {
             k: values.get(k) for k in (*DESCRIPTIVE, *FLAGS, "status", "founded_on")
@@ -102,14 +95,6 @@ class EnterpriseImporter(Importer):
         row["bad"] = bad
         return row
 
-    def _label(self, key: str) -> str:
-        header = self.headers.get(key)
-        if header:
-            return header
-        from dangdn_cli.interchange.columns import ENTERPRISE
-
-        return next(c.header() for c in ENTERPRISE if c.key == key)
-
     def _check_counts(self, row_no: int, row: dict[str, Any], pairwise: bool) -> bool:
         """stable, female and young workers within the total; False if not."""
         total = row.get("total")
@@ -133,19 +118,12 @@ class EnterpriseImporter(Importer):
     # -- checks ------------------------------------------------------------------
     def check(self) -> None:
         s = self.stage.c
-        ent = table_of(Enterprise).c
         self.duplicates(["tax_code"], tr("cùng mã số thuế", "same tax code"))
-        self.conn.execute(
-            sa.update(self.stage)
-            .where(s.tax_code.is_not(None))
-            .values(
-                enterprise_id=sa.select(ent.id).where(ent.tax_code == s.tax_code).scalar_subquery()
-            )
-        )
+        self.enterprise_ids(self.stage, s.tax_code.is_not(None))
         new = sa.and_(s.enterprise_id.is_(None), s.tax_code.is_not(None), s.bad.is_(False))
         nameless = sa.select(s.row_no).where(new, s.name.is_(None)).order_by(s.row_no)
         for (row_no,) in self.conn.execute(nameless):
-            error = errors.EmptyValue(field=self._label("name"))
+            error = errors.EmptyValue(field=self.label("name"))
             self.flag_error(row_no, "name", None, error)
         # A new enterprise's total is 0 when not given: the parts must fit.
         partial = sa.select(s.row_no, s.stable, s.female, s.young).where(
@@ -208,56 +186,26 @@ class EnterpriseImporter(Importer):
             missing = NotYetRegistered(tax_code=row["tax_code"], on=fmt_date(self.on))
             self.flag_error(row_no, "tax_code", row["tax_code"], missing)
             return
-        changes: list[tuple[str, Any, Any]] = []
-        keys: list[str] = []
+        changes = Changes()
         merged: dict[str, Any] = {}
         for key in (*DESCRIPTIVE, *FLAGS):
             old = row[f"cur_{key}"]
             if key in FLAGS and old is not None:
                 old = bool(old)
-            new = row[key]
-            merged[key] = old
-            if new is not None and new != old:
-                changes.append((self._label(key), self.shown(key, old), self.shown(key, new)))
-                keys.append(key)
-                merged[key] = new
-        version_changed = bool(changes)
+            merged[key] = row[key] if self.differs(changes, key, old, row[key]) else old
+        version_changed = bool(changes.fields)
         workforce_changed = False
         for key, (field, state_key) in COUNTS.items():
             old = row[f"cur_{state_key}"]
-            new = row[key]
             merged[key] = old
-            if new is not None and new != old:
-                changes.append((self._label(field), old, new))
-                keys.append(field)
-                merged[key] = new
+            if self.differs(changes, field, old, row[key]):
+                merged[key] = row[key]
                 workforce_changed = True
-        founded_changed = (
-            row["founded_on"] is not None and row["founded_on"] != row["cur_founded_on"]
+        founded_changed = self.differs(
+            changes, "founded_on", row["cur_founded_on"], row["founded_on"]
         )
-        if founded_changed:
-            changes.append((self._label("founded_on"), row["cur_founded_on"], row["founded_on"]))
-            keys.append("founded_on")
-        status_changed = row["status"] is not None and row["status"] != row["cur_status"]
-        if status_changed:
-            changes.append(
-                (
-                    self._label("status"),
-                    self.shown("status", row["cur_status"]),
-                    self.shown("status", row["status"]),
-                )
-            )
-            keys.append("status")
-        if not changes:
-            decided.append({"b_row": row_no, "b_action": "same"})
-            return
-        policy = self.options.on_conflict
-        if policy == "skip":
-            decided.append({"b_row": row_no, "b_action": "skip"})
-            return
-        if policy == "error":
-            error = DiffersFromRegistry(changes=diff_text(changes))
-            self.flag_error(row_no, keys[0], changes[0][2], error)
+        status_changed = self.differs(changes, "status", row["cur_status"], row["status"])
+        if not self.settle(row_no, changes, decided):
             return
         if workforce_changed:
             snapshot = {k: merged[k] for k in COUNTS}
@@ -300,16 +248,7 @@ class EnterpriseImporter(Importer):
                 .order_by(s.row_no),
             )
         )
-        # New rows get their enterprise id by joining on the tax code.
-        conn.execute(
-            sa.update(self.stage)
-            .where(new)
-            .values(
-                enterprise_id=sa.select(ent.c.id)
-                .where(ent.c.tax_code == s.tax_code)
-                .scalar_subquery()
-            )
-        )
+        self.enterprise_ids(self.stage, new)  # the new rows' ids, by tax code
         version_cols = ["enterprise_id", "effective_on", *DESCRIPTIVE, "name_key", *FLAGS]
 
         def version_values(date_col: Any) -> list[Any]:

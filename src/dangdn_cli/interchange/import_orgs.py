@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 from dangdn_cli import errors, validate
 from dangdn_cli.i18n import fmt_date, tr
-from dangdn_cli.interchange import columns
-from dangdn_cli.interchange.import_base import BATCH, DiffersFromRegistry, Importer, diff_text
+from dangdn_cli.interchange.errors import OrgIdTaken, OverlapsInFile
+from dangdn_cli.interchange.import_base import BATCH, Changes, Importer
 from dangdn_cli.models import (
     Enterprise,
     EnterpriseStatus,
@@ -29,27 +29,16 @@ from dangdn_cli.models import (
 )
 from dangdn_cli.registry.history import table_of
 from dangdn_cli.registry.organizations import default_name
-from dangdn_cli.vocabulary import labels
+from dangdn_cli.vocabulary import ORG_TYPE, labels
 
 FAR = date(9999, 12, 31)  # "never dissolved", for interval overlaps
 DETAILS = ("name", "decision", "superior", "leader", "dissolved_on", "dissolution_decision")
 
 
-class OrgIdTaken(errors.Conflict):
-    vi = (
-        "Mã tổ chức {org_id} trong sổ đăng ký là một tổ chức khác ({actual}); để trống "
-        "cột mã tổ chức để thêm tổ chức mới."
-    )
-
-    en = (
-        "Organisation id {org_id} is another organisation in the registry ({actual}); leave "
-        "the id empty to add a new one."
-    )
-
-
-class OverlapsInFile(errors.Conflict):
-    vi = "Doanh nghiệp {tax_code} đã có {kind_vi} ở dòng {first} trong cùng thời gian."
-    en = "Enterprise {tax_code} already has a {kind_en} in row {first} at the same time."
+def _kind_words(kind: str) -> dict[str, str]:
+    """An organisation type's words for an error's ``kind_vi`` / ``kind_en``."""
+    names = labels("org_type", kind)
+    return {"kind_vi": names["vi"], "kind_en": names["en"]}
 
 
 class OrgImporter(Importer):
@@ -92,12 +81,6 @@ class OrgImporter(Importer):
     def extra_indexes(self) -> list[tuple[str, list[str]]]:
         return [("natural_key", ["natural_key"]), ("given_id", ["given_id"])]
 
-    def _label(self, key: str) -> str:
-        header = self.headers.get(key)
-        if header:
-            return header
-        return next(c.header() for c in columns.ORG if c.key == key)
-
     def stage_row(self, row_no: int, values: dict[str, Any], bad: bool) -> dict[str, Any]:
         row = {k: values.get(k) for k in (*DETAILS, "type", "founded_on")}
         row["given_id"] = values.get("id")
@@ -108,7 +91,7 @@ class OrgImporter(Importer):
             ("founded_on", row["founded_on"]),
         ):
             if not value and not bad:
-                self.flag_error(row_no, key, None, errors.EmptyValue(field=self._label(key)))
+                self.flag_error(row_no, key, None, errors.EmptyValue(field=self.label(key)))
         try:
             validate.not_before(
                 row["founded_on"],
@@ -140,19 +123,9 @@ class OrgImporter(Importer):
     # -- checks ------------------------------------------------------------------
     def check(self) -> None:
         s = self.stage.c
-        lk = self.link.c
-        ent = table_of(Enterprise).c
-        conn = self.conn
         self._flush_links()
-        conn.execute(
-            sa.update(self.link).values(
-                enterprise_id=sa.select(ent.id).where(ent.tax_code == lk.tax_code).scalar_subquery()
-            )
-        )
-        unknown = sa.select(lk.row_no, lk.tax_code).where(lk.enterprise_id.is_(None))
-        for row_no, code in conn.execute(unknown.order_by(lk.row_no, lk.tax_code)):
-            self.flag_error(row_no, "enterprises", code, errors.UnknownEnterprise(tax_code=code))
-        self.flush_problems()
+        self.enterprise_ids(self.link)
+        self.unknown_enterprises(self.link, "enterprises")
         self.duplicates(["given_id"], tr("cùng mã tổ chức", "same organisation id"))
         self.duplicates(
             ["natural_key"],
@@ -202,8 +175,7 @@ class OrgImporter(Importer):
                 if r.org_type == r.type and codes == r.enterprises:
                     matched.append({"b_row": r.row_no, "b_org": r.given_id})
                     continue
-                kind = labels("org_type", r.org_type)
-                actual = f"{tr(kind['vi'], kind['en'])}, {codes}"
+                actual = f"{ORG_TYPE.label(r.org_type)}, {codes}"
                 self.flag_error(
                     r.row_no, "id", r.given_id, OrgIdTaken(org_id=r.given_id, actual=actual)
                 )
@@ -244,6 +216,22 @@ class OrgImporter(Importer):
         if found:
             self.conn.execute(assign, found)
 
+    def _at_founding(self, column: sa.Column[Any]) -> Any:
+        """An enterprise history column's value in force on the day a row's
+        organisation is founded, for the enterprise of a link row (the latest
+        fact from that day or before; ties go to the later entry)."""
+        t = column.table.c
+        return (
+            sa.select(column)
+            .where(
+                t.enterprise_id == self.link.c.enterprise_id,
+                t.effective_on <= self.stage.c.founded_on,
+            )
+            .order_by(t.effective_on.desc(), t.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+
     def _check_new(self) -> None:
         """A new organisation must not overlap another of its type in one of its
         enterprises (in the registry or earlier in the file), nor be founded in a
@@ -270,18 +258,11 @@ class OrgImporter(Importer):
             .order_by(lk.row_no)
         )
         for row_no, code, kind, org_id in self.conn.execute(clash):
-            names = labels("org_type", kind)
             error: errors.DangdnError = errors.AlreadyCovered(
-                tax_code=code, org_id=org_id, kind_vi=names["vi"], kind_en=names["en"]
+                tax_code=code, org_id=org_id, **_kind_words(kind)
             )
             self.flag_error(row_no, "enterprises", code, error)
-        status = (
-            sa.select(st.status)
-            .where(st.enterprise_id == lk.enterprise_id, st.effective_on <= s.founded_on)
-            .order_by(st.effective_on.desc(), st.id.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
+        status = self._at_founding(st.status)
         closed = (
             sa.select(lk.row_no, lk.tax_code, s.founded_on, status.label("status"))
             .join(self.stage, s.row_no == lk.row_no)
@@ -314,63 +295,36 @@ class OrgImporter(Importer):
             .order_by(s.row_no)
         )
         for row_no, code, kind, first in self.conn.execute(pairs):
-            names = labels("org_type", kind)
-            error = OverlapsInFile(
-                tax_code=code, first=first, kind_vi=names["vi"], kind_en=names["en"]
-            )
+            error = OverlapsInFile(tax_code=code, first=first, **_kind_words(kind))
             self.flag_error(row_no, "enterprises", code, error)
         self.flush_problems()
 
     def _compare_existing(self) -> None:
         s = self.stage.c
         org = table_of(Organization).c
-        existing = sa.and_(s.org_id.is_not(None), self.undecided())
         stmt = (
             sa.select(self.stage, *(org[k].label(f"cur_{k}") for k in DETAILS))
             .join(table_of(Organization), org.id == s.org_id)
-            .where(existing)
+            .where(s.org_id.is_not(None), self.undecided())
         )
-        decide = (
-            sa.update(self.stage)
-            .where(s.row_no == sa.bindparam("b_row"))
-            .values(action=sa.bindparam("b_action"))
-        )
-        update = (
-            sa.update(self.stage)
-            .where(s.row_no == sa.bindparam("b_row"))
-            .values(action="update", **{k: sa.bindparam(f"b_{k}") for k in DETAILS})
-        )
-        for page in self.pages(stmt):
-            decided: list[dict[str, Any]] = []
-            updated: list[dict[str, Any]] = []
-            for r in page:
-                row = r._mapping
-                changes = []
-                keys = []
-                merged = {}
-                for key in DETAILS:
-                    old, new = row[f"cur_{key}"], row[key]
-                    merged[key] = old
-                    if new is not None and new != old:
-                        changes.append((self._label(key), old, new))
-                        keys.append(key)
-                        merged[key] = new
-                if not changes:
-                    decided.append({"b_row": row["row_no"], "b_action": "same"})
-                elif self.options.on_conflict == "skip":
-                    decided.append({"b_row": row["row_no"], "b_action": "skip"})
-                elif self.options.on_conflict == "error":
-                    error = DiffersFromRegistry(changes=diff_text(changes))
-                    self.flag_error(row["row_no"], keys[0], changes[0][2], error)
-                else:
-                    updated.append(
-                        {"b_row": row["row_no"], **{f"b_{k}": merged[k] for k in DETAILS}}
-                    )
-            if decided:
-                self.conn.execute(decide, decided)
-            if updated:
-                self.conn.execute(update, updated)
-            self.flush_problems()
+        self.decide_existing(stmt, (*DETAILS, "action"))
+
+    def decide(
+        self, row: Any, decided: list[dict[str, Any]], updated: list[dict[str, Any]]
+    ) -> None:
+        changes = Changes()
+        merged = {}
+        for key in DETAILS:
+            old, new = row[f"cur_{key}"], row[key]
+            merged[key] = new if self.differs(changes, key, old, new) else old
+        if self.settle(row["row_no"], changes, decided):
+            updated.append(
+                {
+                    "b_row": row["row_no"],
+                    "b_action": "update",
+                    **{f"b_{k}": merged[k] for k in DETAILS},
+                }
+            )
 
     # -- writing -----------------------------------------------------------------
     def write(self) -> dict[str, int]:
@@ -381,13 +335,7 @@ class OrgImporter(Importer):
         conn = self.conn
         new = s.action == "new"
         # Default names, as organizations.add gives them.
-        in_force = (
-            sa.select(ver.name)
-            .where(ver.enterprise_id == lk.enterprise_id, ver.effective_on <= s.founded_on)
-            .order_by(ver.effective_on.desc(), ver.id.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
+        in_force = self._at_founding(ver.name)
         earliest = (
             sa.select(ver.name)
             .where(ver.enterprise_id == lk.enterprise_id)
@@ -471,13 +419,8 @@ class OrgImporter(Importer):
                 .distinct(),
             )
         )
-        org = organization.c
-        changed = list(conn.execute(sa.select(self.stage).where(s.action == "update")))
-        if changed:
-            conn.execute(
-                sa.update(organization)
-                .where(org.id == sa.bindparam("b_id"))
-                .values({k: sa.bindparam(f"b_{k}") for k in DETAILS}),
-                [{"b_id": r.org_id, **{f"b_{k}": getattr(r, k) for k in DETAILS}} for r in changed],
-            )
+        changed = conn.execute(sa.select(self.stage).where(s.action == "update"))
+        self.update_by_id(
+            organization, [{"id": r.org_id, **{k: getattr(r, k) for k in DETAILS}} for r in changed]
+        )
         return {}

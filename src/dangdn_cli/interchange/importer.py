@@ -14,18 +14,22 @@ from sqlmodel import Session
 from dangdn_cli import errors, validate
 from dangdn_cli.i18n import tr
 from dangdn_cli.interchange import columns
-from dangdn_cli.interchange.exporter import SUFFIXES, SheetWriter, UnsupportedExport
+from dangdn_cli.interchange.cells import parser, unneutralise
+from dangdn_cli.interchange.errors import (
+    DryRunRejected,
+    ImportRejected,
+    RejectsOverInput,
+    UnsupportedExport,
+)
+from dangdn_cli.interchange.exporter import SUFFIXES, SheetWriter
 from dangdn_cli.interchange.import_base import (
     BATCH,
     ON_CONFLICT,
     REPORT_PROBLEMS,
-    DryRunRejected,
     Importer,
-    ImportRejected,
     Mapping,
     Options,
     Progress,
-    RejectsOverInput,
     empty_row,
     find_header,
     text_of,
@@ -139,7 +143,7 @@ def run(
 def _load(
     importer: Importer, source: Source, rows: Iterator[Row], progress: Progress | None
 ) -> int:
-    parsers = [(i, col, columns.parser(col)) for i, col in importer.mapping.columns]
+    parsers = [(i, col, parser(col)) for i, col in importer.mapping.columns]
     batch: list[dict[str, Any]] = []
     total = 0
     for row_no, cells in rows:
@@ -212,7 +216,7 @@ def write_rejects(importer: Importer, path: Path, options: Options, mapping: Map
                     )
                     pending = reasons.fetchone()
                 padded = [
-                    columns.unneutralise(c) if isinstance(c, str) else c
+                    unneutralise(c) if isinstance(c, str) else c
                     for c in (list(cells) + [None] * width)[:width]
                 ]
                 out.write([*padded, " ".join(why), row_no])

@@ -20,8 +20,15 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from dangdn_cli import errors
 from dangdn_cli.i18n import tr
+from dangdn_cli.interchange.errors import (
+    BadEncoding,
+    FileMissing,
+    SheetNotFound,
+    UnknownEncoding,
+    UnreadableFile,
+    UnsupportedFile,
+)
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 CALAMINE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -30,43 +37,6 @@ CALAMINE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CALAMINE_MAX_XML_BYTES = 200 * 1024 * 1024
 
 Row = tuple[int, list[Any]]  # (row number in the file, cells)
-
-
-class UnsupportedFile(errors.ValidationError):
-    vi = "Không đọc được loại tệp {suffix}: dùng .csv hoặc .xlsx."
-    en = "Cannot read {suffix} files: use .csv or .xlsx."
-
-
-class FileMissing(errors.NotFound):
-    vi = "Không tìm thấy tệp {path}."
-    en = "File not found: {path}."
-
-
-class UnknownEncoding(errors.ValidationError):
-    vi = "Bảng mã không hợp lệ: {encoding} (ví dụ: utf-8, cp1258)."
-    en = "Unknown encoding: {encoding} (for example utf-8, cp1258)."
-
-
-class BadEncoding(errors.ValidationError):
-    vi = (
-        "Không đọc được tệp {path} với bảng mã {encoding} (quanh dòng {row}); nếu tệp "
-        "được lưu bằng Windows-1258, hãy dùng --encoding cp1258."
-    )
-
-    en = (
-        "Cannot read {path} as {encoding} (near row {row}); if it was saved as "
-        "Windows-1258, use --encoding cp1258."
-    )
-
-
-class SheetNotFound(errors.NotFound):
-    vi = "Tệp {path} không có trang tính {sheet} (có: {sheets})."
-    en = "{path} has no sheet {sheet} (it has: {sheets})."
-
-
-class UnreadableFile(errors.ValidationError):
-    vi = "Không đọc được tệp {path}: {detail}"
-    en = "Cannot read {path}: {detail}"
 
 
 class Source:
