@@ -14,24 +14,16 @@ from dangdn_cli.vocabulary import GRADE_SCALES, MEMBER_TYPE, ORG_TYPE, ORG_TYPES
 
 MEMBER_TYPES = ("union", "youth", "women", "veterans")
 
-_TYPE_LABELS = {
-    "party": ("tổ chức đảng", "party organisations"),
-    "union": ("công đoàn", "unions"),
-    "youth": ("tổ chức đoàn", "youth organisations"),
-    "women": ("chi hội phụ nữ", "women's chapters"),
-    "veterans": ("chi hội cựu chiến binh", "veterans' chapters"),
-}
-_MEMBER_LABELS = {
-    "party": ("đảng viên", "party members"),
-    "union": ("đoàn viên công đoàn", "union members"),
-    "youth": ("đoàn viên thanh niên", "youth union members"),
-    "women": ("hội viên phụ nữ", "women's union members"),
-    "veterans": ("hội viên cựu chiến binh", "veterans"),
-}
+def _type_words(kind: str) -> tuple[str, str]:
+    return ORG_TYPE.pair(kind, "plural")
+
+
+def _member_words(kind: str) -> tuple[str, str]:
+    return MEMBER_TYPE.pair(kind, "plural")
 
 
 def _rating_label(kind: str, grade: str) -> tuple[str, str]:
-    vi, en = _TYPE_LABELS.get(kind, (kind, kind))
+    vi, en = _type_words(kind)
     grade_vi, grade_en = grade_pair(grade, kind) or (grade, grade)
     return (f"Số {vi} xếp loại {grade_vi}", f"{en.capitalize()} rated {grade_en}")
 
@@ -51,7 +43,7 @@ def _labels(scales: Mapping[str, Sequence[str]] | None = None) -> dict[str, tupl
         "enterprises.stable_workers": ("Lao động có việc làm ổn định", "Stable workers"),
     }
     for kind in ORG_TYPES:
-        vi, en = _TYPE_LABELS[kind]
+        vi, en = _type_words(kind)
         org_vi, orgs_en = ORG_TYPE.pair(kind, "plural")
         out[f"organizations.{kind}.active"] = (
             f"{_cap(org_vi)} đang hoạt động",
@@ -82,7 +74,7 @@ def _labels(scales: Mapping[str, Sequence[str]] | None = None) -> dict[str, tupl
         }
     )
     for kind in MEMBER_TYPES:
-        vi, en = _MEMBER_LABELS[kind]
+        vi, en = _member_words(kind)
         members_vi, members_en = MEMBER_TYPE.pair(kind, "plural")
         out[f"members.{kind}.total"] = (_cap(members_vi), _cap(members_en))
         out[f"members.{kind}.joined"] = (f"Số {vi} mới", f"New {en}")
@@ -138,7 +130,7 @@ def _labels(scales: Mapping[str, Sequence[str]] | None = None) -> dict[str, tupl
         }
     )
     for kind in ORG_TYPES:
-        vi, en = _TYPE_LABELS[kind]
+        vi, en = _type_words(kind)
         for grade in scales.get(kind) or GRADE_SCALES[kind]:
             out[f"ratings.{kind}.{grade}"] = _rating_label(kind, grade)
     out.update(
