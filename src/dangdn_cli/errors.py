@@ -227,11 +227,6 @@ class NotIntroducer(ValidationError):
     en = "A candidate is introduced by a union or youth organisation; {org_id} is a {actual_en}."
 
 
-class ConfirmNeeded(ValidationError):
-    vi = "Cần thêm --confirm để xóa vĩnh viễn người có mã số {person_id}."
-    en = "Add --confirm to erase person {person_id} permanently."
-
-
 class RegistryNotEmpty(Conflict):
     vi = "Đã có sổ đăng ký tại {path}; chọn thư mục khác (--out) hoặc xóa tệp đó."
     en = "There is already a registry at {path}; choose another folder (--out) or remove it."

@@ -1,11 +1,13 @@
-"""dangdn activity add|list"""
+"""dangdn activity add|list: what organisations hold (study sessions,
+congresses that open a new term, others) and the list, newest first."""
 
 from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import Json, day, required_day, session
+from dangdn_cli.commands._common import Json, codes, day, label_of, required, required_day, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import ACTIVITY_KIND, ORG_TYPE
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -41,17 +43,16 @@ LABELS = {
 
 
 def _display(record: dict[str, Any]) -> dict[str, Any]:
-    from dangdn_cli.registry.activities import kind_label
-    from dangdn_cli.registry.recognition import org_type_label
-
     return {
         **record,
-        "kind": kind_label(record["kind"]),
-        "org_type": org_type_label(record["org_type"]),
+        "kind": ACTIVITY_KIND.label(record["kind"]),
+        "org_type": ORG_TYPE.label(record["org_type"]),
     }
 
 
-@app.command()
+@app.command(
+    help=tr("Ghi một hoạt động của tổ chức.", "Record an organisation's activity."),
+)
 def add(
     org: Annotated[
         int | None,
@@ -61,7 +62,7 @@ def add(
         str,
         typer.Option(
             "--kind",
-            metavar="study|congress|other",
+            metavar=codes(ACTIVITY_KIND),
             help=tr(
                 "Loại: học tập/quán triệt nghị quyết, đại hội (mở nhiệm kỳ mới), khác.",
                 "Kind: study session, congress (opens a new term), other.",
@@ -99,18 +100,15 @@ def add(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Ghi một hoạt động của tổ chức. / Record an organisation's activity."""
-    from dangdn_cli.errors import EmptyValue
-    from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.output import print_record_or_json
     from dangdn_cli.registry import activities
 
-    if org is None:
-        raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))
+    org_id = required(org, tr("Mã tổ chức (--org)", "Organisation id (--org)"))
     held_on = required_day(on, tr("Ngày tổ chức (--on)", "Date (--on)"))
     with session(write=True) as s:
         record = activities.add(
             s,
-            org,
+            org_id,
             kind,
             held_on,
             topic=topic,
@@ -118,14 +116,14 @@ def add(
             party_attendees=party_attendees,
             term_end_on=day(term_end),
         )
-    if as_json:
-        print_json(record)
-        return
-    success(tr(f"Đã ghi hoạt động {record['id']}.", f"Recorded activity {record['id']}."))
-    print_record(_display(record), LABELS)
+    message = tr(f"Đã ghi hoạt động {record['id']}.", f"Recorded activity {record['id']}.")
+    print_record_or_json(record, as_json, LABELS, message, shown=_display(record))
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=tr("Liệt kê hoạt động, mới nhất trước.", "List activities, newest first."),
+)
 def list_(
     org: Annotated[
         int | None,
@@ -136,7 +134,7 @@ def list_(
     kind: Annotated[
         str | None,
         typer.Option(
-            "--kind", metavar="study|congress|other", help=tr("Chỉ loại này.", "Only this kind.")
+            "--kind", metavar=codes(ACTIVITY_KIND), help=tr("Chỉ loại này.", "Only this kind.")
         ),
     ] = None,
     start: Annotated[
@@ -153,19 +151,15 @@ def list_(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê hoạt động, mới nhất trước. / List activities, newest first."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import activities
-    from dangdn_cli.registry.activities import kind_label
 
     with session() as s:
         rows = activities.list_(s, org_id=org, kind=kind, start=day(start), end=day(end))
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    print_table_or_json(
         rows,
+        as_json,
         COLUMNS,
         tr(f"Hoạt động ({len(rows)})", f"Activities ({len(rows)})"),
-        formatters={"kind": kind_label},
+        formatters={"kind": label_of("activity_kind")},
     )

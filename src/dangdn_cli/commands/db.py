@@ -1,11 +1,14 @@
-"""dangdn db path|check|backup|restore"""
+"""dangdn db path|check|backup|restore: the registry file itself, where it is,
+whether it is sound, and its online backup and restore."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from dangdn_cli import db
 from dangdn_cli.commands._common import Json
+from dangdn_cli.errors import RegistryError
 from dangdn_cli.i18n import tr
 
 app = typer.Typer(
@@ -24,9 +27,6 @@ app = typer.Typer(
     ),
 )
 def path() -> None:
-    """Print where the registry is."""
-    from dangdn_cli import db
-
     print(db.describe())
 
 
@@ -37,8 +37,6 @@ def path() -> None:
     ),
 )
 def check(as_json: Json = False) -> None:
-    """Check integrity and foreign keys."""
-    from dangdn_cli.errors import RegistryError
     from dangdn_cli.output import print_json, success
     from dangdn_cli.registry import admin
 
@@ -66,7 +64,6 @@ def check(as_json: Json = False) -> None:
     ),
 )
 def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
-    """Back up the registry (safe while in use)."""
     from dangdn_cli.output import success
     from dangdn_cli.registry import admin
 
@@ -81,7 +78,6 @@ def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Back
     ),
 )
 def restore(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
-    """Restore the registry from a backup."""
     from dangdn_cli.output import success
     from dangdn_cli.registry import admin
 
