@@ -24,6 +24,9 @@ app = typer.Typer(
     help=tr("Quần chúng ưu tú: nguồn phát triển đảng viên.", "Candidates for party admission."),
 )
 
+CandidateId = Annotated[
+    int, typer.Argument(metavar="ID", help=tr("Mã quần chúng.", "Candidate id."))
+]
 # Each stage's date is in `candidate show` and --json; a listing shows the
 # stage reached and since when, which fits 80 columns.
 COLUMNS = [
@@ -147,9 +150,7 @@ def add(
     ),
 )
 def advance(
-    candidate_id: Annotated[
-        int, typer.Argument(metavar="ID", help=tr("Mã quần chúng.", "Candidate id."))
-    ],
+    candidate_id: CandidateId,
     stage: Annotated[
         str,
         typer.Option(
@@ -188,9 +189,7 @@ def advance(
     ),
 )
 def show(
-    candidate_id: Annotated[
-        int, typer.Argument(metavar="ID", help=tr("Mã quần chúng.", "Candidate id."))
-    ],
+    candidate_id: CandidateId,
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:

@@ -20,6 +20,9 @@ app = typer.Typer(
 )
 
 
+BackupFile = Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]
+
+
 @app.command(
     help=tr(
         "In nơi lưu sổ đăng ký.",
@@ -63,7 +66,7 @@ def check(as_json: Json = False) -> None:
         "Back up the registry (safe while in use).",
     ),
 )
-def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
+def backup(file: BackupFile) -> None:
     from dangdn_cli.output import success
     from dangdn_cli.registry import admin
 
@@ -77,7 +80,7 @@ def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Back
         "Restore the registry from a backup.",
     ),
 )
-def restore(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
+def restore(file: BackupFile) -> None:
     from dangdn_cli.output import success
     from dangdn_cli.registry import admin
 

@@ -128,8 +128,29 @@ LABELS = {
     "young_workers": ("Lao động trẻ", "Young workers"),
     "as_of": ("Tính đến ngày", "As of"),
 }
+# The options of add and update that are the record's fields, by field name.
+FIELD_OPTIONS = {
+    "name": "name",
+    "sector": "sector",
+    "address": "address",
+    "commune": "commune",
+    "district": "district",
+    "province": "province",
+    "zone": "zone",
+    "founded_on": "founded",
+    "owner_name": "owner",
+    "workers": "workers",
+    "stable_workers": "stable_workers",
+    "female_workers": "female_workers",
+    "young_workers": "young_workers",
+}
 # The statuses an enterprise is closed with.
 CLOSED = tuple(code for code in STATUS if code != "active")
+
+
+def _fields(options: dict[str, Any], **flags: bool | None) -> dict[str, Any]:
+    """The record's fields from a command's options (its ``locals()``) and flags."""
+    return {field: options[option] for field, option in FIELD_OPTIONS.items()} | flags
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
@@ -219,23 +240,7 @@ def add(
     """Add an enterprise."""
     from dangdn_cli.registry import enterprises
 
-    fields = dict(
-        name=name,
-        sector=sector,
-        address=address,
-        commune=commune,
-        district=district,
-        province=province,
-        zone=zone,
-        founded_on=founded,
-        owner_name=owner,
-        workers=workers,
-        stable_workers=stable_workers,
-        female_workers=female_workers,
-        young_workers=young_workers,
-        stable_operation=not unstable,
-        law_compliant=not law_violation,
-    )
+    fields = _fields(locals(), stable_operation=not unstable, law_compliant=not law_violation)
     with session(write=True) as s:
         record = enterprises.add(s, tax_code, fields, day(as_of))
     _print(
@@ -290,23 +295,7 @@ def update(
     """Record changes as of a date (history kept)."""
     from dangdn_cli.registry import enterprises
 
-    fields = dict(
-        name=name,
-        sector=sector,
-        address=address,
-        commune=commune,
-        district=district,
-        province=province,
-        zone=zone,
-        founded_on=founded,
-        owner_name=owner,
-        workers=workers,
-        stable_workers=stable_workers,
-        female_workers=female_workers,
-        young_workers=young_workers,
-        stable_operation=stable,
-        law_compliant=law_compliant,
-    )
+    fields = _fields(locals(), stable_operation=stable, law_compliant=law_compliant)
     with session(write=True) as s:
         record = enterprises.update(s, tax_code, fields, day(as_of))
     _print(

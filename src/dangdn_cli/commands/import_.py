@@ -198,6 +198,7 @@ def _progress_bar(enabled: bool) -> Any:
 
 def _run(
     kind: str,
+    *,
     file: Path,
     dry_run: bool,
     rejects: Path | None,
@@ -209,6 +210,8 @@ def _run(
     as_json: bool,
     member_type: str | None = None,
 ) -> None:
+    """One import, from the options every import command takes, by name (each
+    command passes its ``locals()``)."""
     from dangdn_cli.interchange import importer
 
     options = importer.Options(
@@ -335,18 +338,7 @@ def enterprises(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    _run(
-        "enterprises",
-        file,
-        dry_run,
-        rejects,
-        sheet,
-        on_conflict,
-        as_of,
-        skip_bad,
-        encoding,
-        as_json,
-    )
+    _run("enterprises", **locals())
 
 
 @app.command(
@@ -377,19 +369,7 @@ def members(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    _run(
-        "members",
-        file,
-        dry_run,
-        rejects,
-        sheet,
-        on_conflict,
-        as_of,
-        skip_bad,
-        encoding,
-        as_json,
-        member_type,
-    )
+    _run("members", **locals())
 
 
 @app.command(
@@ -409,4 +389,4 @@ def orgs(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    _run("orgs", file, dry_run, rejects, sheet, on_conflict, as_of, skip_bad, encoding, as_json)
+    _run("orgs", **locals())

@@ -10,9 +10,9 @@ from typing import Any
 from dangdn_cli.i18n import fmt_date, fmt_int, tr
 from dangdn_cli.output import console, table
 
+Named = [("tax_code", "Mã số thuế", "Tax code"), ("name", "Tên doanh nghiệp", "Name")]
 Base = [
-    ("tax_code", "Mã số thuế", "Tax code"),
-    ("name", "Tên doanh nghiệp", "Name"),
+    *Named,
     ("place", "Xã/phường (KCN)", "Commune (zone)"),
     ("workers", "Lao động", "Workers"),
 ]
@@ -98,8 +98,7 @@ def print_explained(rows: list[dict[str, Any]], kind: str, on: date) -> None:
         for r in rows
     ]
     columns = [
-        ("tax_code", "Mã số thuế", "Tax code"),
-        ("name", "Tên doanh nghiệp", "Name"),
+        *Named,
         ("verdict", "Đủ điều kiện", "Qualifies"),
         ("why", "Giải thích", "Why"),
     ]
@@ -150,8 +149,7 @@ def print_forecast(rows: list[dict[str, Any]], kind: str, on: date) -> None:
         for r in rows
     ]
     columns = [
-        ("tax_code", "Mã số thuế", "Tax code"),
-        ("name", "Tên doanh nghiệp", "Name"),
+        *Named,
         ("when", "Dự kiến đủ điều kiện", "Expected to qualify"),
         ("forecast", "Giải thích", "Why"),
     ]
@@ -181,8 +179,7 @@ def print_joint(groups: list[dict[str, Any]], on: date) -> None:
     columns = [
         ("group", "Nhóm", "Group"),
         ("area", "Xã/phường hoặc KCN", "Commune or zone"),
-        ("tax_code", "Mã số thuế", "Tax code"),
-        ("name", "Tên doanh nghiệp", "Name"),
+        *Named,
         ("members", "Đảng viên chính thức", "Official members"),
     ]
     title = tr(
