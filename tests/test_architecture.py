@@ -140,11 +140,15 @@ def _layer(module: str) -> int:
 
 @cache
 def _heavy(module: str) -> bool:
-    """A third-party heavy module, or one of ours importing one at module level."""
+    """A third-party heavy module, or one of ours importing one at module level
+    (importing a module runs its packages' ``__init__`` first, so those count too)."""
     if module.split(".")[0] in HEAVY:
         return True
     if module not in MODULES:
         return False
+    parent = module.rpartition(".")[0]
+    if parent != PACKAGE and parent in MODULES and _heavy(parent):
+        return True
     return any(not inside and _heavy(t) for t, inside, _ in _graph()[module])
 
 

@@ -1,3 +1,5 @@
+"""python -m dangdn_cli: the dangdn command."""
+
 from dangdn_cli.cli import main
 
 main()

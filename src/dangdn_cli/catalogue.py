@@ -14,6 +14,7 @@ from dangdn_cli.vocabulary import GRADE_SCALES, MEMBER_TYPE, ORG_TYPE, ORG_TYPES
 
 MEMBER_TYPES = ("union", "youth", "women", "veterans")
 
+
 def _type_words(kind: str) -> tuple[str, str]:
     return ORG_TYPE.pair(kind, "plural")
 

@@ -3,14 +3,20 @@ here; one handler turns every DangdnError into a red line and exit code 1."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
+
+# Typer vendors Click; its exception classes live there.
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from dangdn_cli import __version__, i18n
+from dangdn_cli import db as database
+from dangdn_cli.errors import DangdnError, InvalidChoice
 from dangdn_cli.i18n import tr
 
 
@@ -41,17 +47,13 @@ class HandledGroup(TyperGroup):
     ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
-        # Typer vendors Click; its exception classes live there.
-        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-
         try:
             result = super().main(
                 args, prog_name, complete_var, False, windows_expand_args, **kwargs
             )
         except NoArgsIsHelpError as exc:
-            from typer import rich_utils
-
-            rich_utils.rich_format_error(exc)  # prints the help, as Typer does
+            # The help is printed already: Typer's rich help prints itself
+            # while Click builds this error.
             sys.exit(exc.exit_code)
         except UsageError as exc:
             hint = f" ({tr('xem', 'see')} {exc.ctx.command_path} --help)" if exc.ctx else ""
@@ -67,8 +69,6 @@ class HandledGroup(TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
-        from dangdn_cli.errors import DangdnError
-
         try:
             return super().invoke(ctx)
         except DangdnError as exc:
@@ -148,10 +148,6 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Sổ đăng ký xây dựng tổ chức đảng, đoàn thể trong doanh nghiệp ngoài khu vực nhà nước."""
-    from dangdn_cli import db as database
-    from dangdn_cli.errors import InvalidChoice
-
     if lang is not None and lang not in i18n.LANGUAGES:
         i18n.set_lang(None)
         raise InvalidChoice(field="--lang", value=lang, choices="vi, en")
@@ -188,8 +184,6 @@ COMMAND_MODULES = (
 
 
 def _register() -> None:
-    import importlib
-
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"dangdn_cli.commands.{name}")
         if hasattr(module, "register"):

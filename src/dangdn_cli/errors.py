@@ -155,35 +155,3 @@ class ResidenceWithOrg(ValidationError):
     )
 
     en = "A residence-registered party member (--residence) has no cell at work (drop --org)."
-
-
-# Raised by ``person erase`` (ConfirmNeeded) and by the demo (the others).
-
-
-class ConfirmNeeded(ValidationError):
-    vi = "Cần thêm --confirm để xóa vĩnh viễn người có mã số {person_id}."
-    en = "Add --confirm to erase person {person_id} permanently."
-
-
-class RegistryNotEmpty(Conflict):
-    vi = "Đã có sổ đăng ký tại {path}; chọn thư mục khác (--out) hoặc xóa tệp đó."
-    en = "There is already a registry at {path}; choose another folder (--out) or remove it."
-
-
-class ExampleDataError(ValidationError):
-    vi = "Dữ liệu mẫu {file}, dòng {row}: {message}"
-    en = "Example data {file}, row {row}: {message}"
-
-
-class UnknownExampleFile(ValidationError):
-    vi = (
-        'Không có hàm nạp cho tệp mẫu {file} (thêm một hàm @loads("{file}") trong '
-        "services/demo.py)."
-    )
-
-    en = 'No loader for the example file {file} (add a @loads("{file}") function to services/demo).'
-
-
-class ExamplesMissing(NotFound):
-    vi = "Không tìm thấy thư mục dữ liệu mẫu {path}."
-    en = "The example data folder {path} was not found."

@@ -1,10 +1,11 @@
-"""dangdn activity add|list"""
+"""dangdn activity add|list: what organisations hold (study sessions,
+congresses that open a new term, others) and the list, newest first."""
 
 from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import Json, day, required_day, session
+from dangdn_cli.commands._common import Json, codes, day, label_of, required, required_day, session
 from dangdn_cli.i18n import tr
 from dangdn_cli.vocabulary import ACTIVITY_KIND, ORG_TYPE
 
@@ -49,7 +50,9 @@ def _display(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@app.command()
+@app.command(
+    help=tr("Ghi một hoạt động của tổ chức.", "Record an organisation's activity."),
+)
 def add(
     org: Annotated[
         int | None,
@@ -59,7 +62,7 @@ def add(
         str,
         typer.Option(
             "--kind",
-            metavar="study|congress|other",
+            metavar=codes(ACTIVITY_KIND),
             help=tr(
                 "Loại: học tập/quán triệt nghị quyết, đại hội (mở nhiệm kỳ mới), khác.",
                 "Kind: study session, congress (opens a new term), other.",
@@ -97,18 +100,15 @@ def add(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Ghi một hoạt động của tổ chức. / Record an organisation's activity."""
-    from dangdn_cli.errors import EmptyValue
-    from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.output import print_record_or_json
     from dangdn_cli.registry import activities
 
-    if org is None:
-        raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))
+    org_id = required(org, tr("Mã tổ chức (--org)", "Organisation id (--org)"))
     held_on = required_day(on, tr("Ngày tổ chức (--on)", "Date (--on)"))
     with session(write=True) as s:
         record = activities.add(
             s,
-            org,
+            org_id,
             kind,
             held_on,
             topic=topic,
@@ -116,14 +116,14 @@ def add(
             party_attendees=party_attendees,
             term_end_on=day(term_end),
         )
-    if as_json:
-        print_json(record)
-        return
-    success(tr(f"Đã ghi hoạt động {record['id']}.", f"Recorded activity {record['id']}."))
-    print_record(_display(record), LABELS)
+    message = tr(f"Đã ghi hoạt động {record['id']}.", f"Recorded activity {record['id']}.")
+    print_record_or_json(record, as_json, LABELS, message, shown=_display(record))
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=tr("Liệt kê hoạt động, mới nhất trước.", "List activities, newest first."),
+)
 def list_(
     org: Annotated[
         int | None,
@@ -134,7 +134,7 @@ def list_(
     kind: Annotated[
         str | None,
         typer.Option(
-            "--kind", metavar="study|congress|other", help=tr("Chỉ loại này.", "Only this kind.")
+            "--kind", metavar=codes(ACTIVITY_KIND), help=tr("Chỉ loại này.", "Only this kind.")
         ),
     ] = None,
     start: Annotated[
@@ -151,18 +151,15 @@ def list_(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê hoạt động, mới nhất trước. / List activities, newest first."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import activities
 
     with session() as s:
         rows = activities.list_(s, org_id=org, kind=kind, start=day(start), end=day(end))
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    print_table_or_json(
         rows,
+        as_json,
         COLUMNS,
         tr(f"Hoạt động ({len(rows)})", f"Activities ({len(rows)})"),
-        formatters={"kind": ACTIVITY_KIND.label},
+        formatters={"kind": label_of("activity_kind")},
     )

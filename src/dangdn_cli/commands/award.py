@@ -1,10 +1,12 @@
-"""dangdn award add|list"""
+"""dangdn award add|list: the awards to organisations, enterprises and
+persons, and the list, newest first."""
 
 from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import Json, day, required_day, session
+from dangdn_cli.commands._common import Json, codes, day, required_day, session
+from dangdn_cli.errors import EmptyValue
 from dangdn_cli.i18n import tr
 from dangdn_cli.vocabulary import AWARD_TARGET
 
@@ -43,13 +45,13 @@ def _display(record: dict[str, Any]) -> dict[str, Any]:
     return {**record, "to": AWARD_TARGET.label(record["to"]), "target": target}
 
 
-@app.command()
+@app.command(help=tr("Ghi một khen thưởng.", "Record an award."))
 def add(
     to: Annotated[
         str,
         typer.Option(
             "--to",
-            metavar="org|enterprise|person",
+            metavar=codes(AWARD_TARGET),
             help=tr(
                 "Đối tượng: tổ chức, doanh nghiệp hoặc cá nhân.",
                 "Awarded to an organisation, an enterprise or a person.",
@@ -97,9 +99,7 @@ def add(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Ghi một khen thưởng. / Record an award."""
-    from dangdn_cli.errors import EmptyValue
-    from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.output import print_record_or_json
     from dangdn_cli.registry import recognition
 
     if not target.strip():
@@ -109,20 +109,17 @@ def add(
         record = recognition.add_award(
             s, to, target, awarded_on, level, decision=decision, title=title
         )
-    if as_json:
-        print_json(record)
-        return
-    success(tr(f"Đã ghi khen thưởng {record['id']}.", f"Recorded award {record['id']}."))
-    print_record(_display(record), LABELS)
+    message = tr(f"Đã ghi khen thưởng {record['id']}.", f"Recorded award {record['id']}.")
+    print_record_or_json(record, as_json, LABELS, message, shown=_display(record))
 
 
-@app.command("list")
+@app.command("list", help=tr("Liệt kê khen thưởng, mới nhất trước.", "List awards, newest first."))
 def list_(
     to: Annotated[
         str | None,
         typer.Option(
             "--to",
-            metavar="org|enterprise|person",
+            metavar=codes(AWARD_TARGET),
             help=tr("Chỉ đối tượng này.", "Only this kind."),
         ),
     ] = None,
@@ -140,17 +137,15 @@ def list_(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê khen thưởng, mới nhất trước. / List awards, newest first."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import recognition
 
     with session() as s:
         rows = recognition.list_awards(s, to=to, start=day(start), end=day(end))
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
-        [_display(r) for r in rows],
+    print_table_or_json(
+        rows,
+        as_json,
         COLUMNS,
         tr(f"Khen thưởng ({len(rows)})", f"Awards ({len(rows)})"),
+        shown=[_display(r) for r in rows],
     )

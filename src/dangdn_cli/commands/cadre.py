@@ -1,12 +1,13 @@
-"""dangdn cadre add|list"""
+"""dangdn cadre add|list: the cadres assigned under a plan (full-time or
+part-time, within the plan's caps) to the enterprises in their charge."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from dangdn_cli.commands._common import AsOf, Json, day, required_day, session
+from dangdn_cli.commands._common import AsOf, Json, codes, day, label_of, required_day, session
 from dangdn_cli.i18n import tr
 from dangdn_cli.vocabulary import CADRE_KIND
 
@@ -26,8 +27,7 @@ COLUMNS = [
 ]
 
 
-def _kind(value: Any) -> str:
-    return CADRE_KIND.label(str(value))
+_kind = label_of("cadre_kind")
 
 
 @app.command(
@@ -42,7 +42,7 @@ def add(
         str,
         typer.Option(
             "--kind",
-            metavar="full_time|part_time",
+            metavar=codes(CADRE_KIND),
             help=tr("Chuyên trách hoặc kiêm nhiệm.", "Full-time or part-time."),
         ),
     ],
@@ -115,16 +115,14 @@ def list_(
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import cadres
 
     with session() as s:
         rows = cadres.list_cadres(s, plan, day(as_of))
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    print_table_or_json(
         rows,
+        as_json,
         COLUMNS,
         tr(f"Cán bộ phụ trách ({len(rows)})", f"Cadres ({len(rows)})"),
         formatters={"kind": _kind},

@@ -1,17 +1,32 @@
-"""dangdn candidate add|advance|list"""
+"""dangdn candidate add|advance|show|list: the candidates for party
+admission, each stage reached on a date (admission creates the probationary
+party membership)."""
 
 from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import AsOf, Json, On, day, required_day, session
+from dangdn_cli.commands._common import (
+    AsOf,
+    Json,
+    On,
+    codes,
+    day,
+    label_of,
+    required_day,
+    session,
+)
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import GENDER, STAGE
 
 app = typer.Typer(
     no_args_is_help=True,
     help=tr("Quần chúng ưu tú: nguồn phát triển đảng viên.", "Candidates for party admission."),
 )
 
+CandidateId = Annotated[
+    int, typer.Argument(metavar="ID", help=tr("Mã quần chúng.", "Candidate id."))
+]
 # Each stage's date is in `candidate show` and --json; a listing shows the
 # stage reached and since when, which fits 80 columns.
 COLUMNS = [
@@ -37,21 +52,13 @@ LABELS = {
 }
 
 
-def stage_label(value: Any) -> str:
-    from dangdn_cli.vocabulary import label
-
-    return label("stage", value)
+stage_label = label_of("stage")
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
-    from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.output import print_record_or_json
 
-    if as_json:
-        print_json(record)
-        return
-    if message:
-        success(message)
-    print_record(record, LABELS, formatters={"stage": stage_label})
+    print_record_or_json(record, as_json, LABELS, message, {"stage": stage_label})
 
 
 @app.command(
@@ -101,7 +108,8 @@ def add(
         str | None, typer.Option("--birth", metavar="DATE", help=tr("Ngày sinh.", "Birth date."))
     ] = None,
     gender: Annotated[
-        str | None, typer.Option("--gender", metavar="nam|nu", help=tr("Giới tính.", "Gender."))
+        str | None,
+        typer.Option("--gender", metavar=codes(GENDER), help=tr("Giới tính.", "Gender.")),
     ] = None,
     id_number: Annotated[
         str | None,
@@ -142,14 +150,12 @@ def add(
     ),
 )
 def advance(
-    candidate_id: Annotated[
-        int, typer.Argument(metavar="ID", help=tr("Mã quần chúng.", "Candidate id."))
-    ],
+    candidate_id: CandidateId,
     stage: Annotated[
         str,
         typer.Option(
             "--stage",
-            metavar="trained|introduced|admitted|dropped",
+            metavar=codes(STAGE.codes[1:]),
             help=tr(
                 "Giai đoạn mới; admitted tạo đảng viên dự bị.",
                 "New stage; admitted creates a probationary member.",
@@ -183,9 +189,7 @@ def advance(
     ),
 )
 def show(
-    candidate_id: Annotated[
-        int, typer.Argument(metavar="ID", help=tr("Mã quần chúng.", "Candidate id."))
-    ],
+    candidate_id: CandidateId,
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
@@ -209,7 +213,7 @@ def list_(
         str | None,
         typer.Option(
             "--stage",
-            metavar="identified|trained|introduced|admitted|dropped",
+            metavar=codes(STAGE),
             help=tr("Chỉ giai đoạn này.", "Only this stage."),
         ),
     ] = None,
@@ -223,17 +227,16 @@ def list_(
     as_json: Json = False,
 ) -> None:
     """List candidates."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import candidates
 
     with session() as s:
         rows = candidates.list_(s, stage, day(as_of), enterprise)
-    if as_json:
-        print_json(rows)
-    else:
-        print_table(
-            [{**r, "stage_on": r.get(f"{r['stage']}_on")} for r in rows],
-            COLUMNS,
-            tr(f"Quần chúng ưu tú ({len(rows)})", f"Candidates ({len(rows)})"),
-            formatters={"stage": stage_label},
-        )
+    print_table_or_json(
+        rows,
+        as_json,
+        COLUMNS,
+        tr(f"Quần chúng ưu tú ({len(rows)})", f"Candidates ({len(rows)})"),
+        formatters={"stage": stage_label},
+        shown=[{**r, "stage_on": r.get(f"{r['stage']}_on")} for r in rows],
+    )

@@ -1,16 +1,18 @@
-"""Top-level commands: init and log."""
+"""Top-level commands: ``init`` (create or upgrade the registry, print where
+it is) and ``log`` (the audit log of changes, in the officer's local time)."""
 
+from datetime import timezone
 from typing import Annotated, Any
 
 import typer
 
+from dangdn_cli import db
 from dangdn_cli.commands._common import AsOf, Json, day, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import label
 
 
 def init() -> None:
-    """Create or upgrade the registry; print where it is."""
-    from dangdn_cli import db
     from dangdn_cli.output import console
 
     before, after = db.upgrade()
@@ -51,17 +53,11 @@ def log(
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    """The audit log of changes."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import admin
 
     with session() as s:
         rows = admin.log(s, limit, day(as_of))
-    if as_json:
-        print_json(rows)
-        return
-    from dangdn_cli.vocabulary import label
-
     shown = [
         {
             **row,
@@ -78,8 +74,9 @@ def log(
         }
         for row in rows
     ]
-    print_table(
-        shown,
+    print_table_or_json(
+        rows,
+        as_json,
         [
             ("id", "Số", "No."),
             ("at", "Thời gian", "Time"),
@@ -89,13 +86,12 @@ def log(
         ],
         tr("Nhật ký thay đổi", "Audit log"),
         formatters={"at": _local_time},
+        shown=shown,
     )
 
 
 def _local_time(value: Any) -> str:
     # Stored in UTC; shown in the officer's local time.
-    from datetime import timezone
-
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return str(value.astimezone().strftime("%d/%m/%Y %H:%M"))

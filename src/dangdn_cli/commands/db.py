@@ -1,11 +1,14 @@
-"""dangdn db path|check|backup|restore"""
+"""dangdn db path|check|backup|restore: the registry file itself, where it is,
+whether it is sound, and its online backup and restore."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from dangdn_cli import db
 from dangdn_cli.commands._common import Json
+from dangdn_cli.errors import RegistryError
 from dangdn_cli.i18n import tr
 
 app = typer.Typer(
@@ -17,6 +20,9 @@ app = typer.Typer(
 )
 
 
+BackupFile = Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]
+
+
 @app.command(
     help=tr(
         "In nơi lưu sổ đăng ký.",
@@ -24,9 +30,6 @@ app = typer.Typer(
     ),
 )
 def path() -> None:
-    """Print where the registry is."""
-    from dangdn_cli import db
-
     print(db.describe())
 
 
@@ -37,8 +40,6 @@ def path() -> None:
     ),
 )
 def check(as_json: Json = False) -> None:
-    """Check integrity and foreign keys."""
-    from dangdn_cli.errors import RegistryError
     from dangdn_cli.output import print_json, success
     from dangdn_cli.registry import admin
 
@@ -65,8 +66,7 @@ def check(as_json: Json = False) -> None:
         "Back up the registry (safe while in use).",
     ),
 )
-def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
-    """Back up the registry (safe while in use)."""
+def backup(file: BackupFile) -> None:
     from dangdn_cli.output import success
     from dangdn_cli.registry import admin
 
@@ -80,8 +80,7 @@ def backup(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Back
         "Restore the registry from a backup.",
     ),
 )
-def restore(file: Annotated[Path, typer.Argument(help=tr("Tệp sao lưu.", "Backup file."))]) -> None:
-    """Restore the registry from a backup."""
+def restore(file: BackupFile) -> None:
     from dangdn_cli.output import success
     from dangdn_cli.registry import admin
 

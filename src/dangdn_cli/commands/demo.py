@@ -1,12 +1,16 @@
-"""dangdn demo [--out DIR]: a fresh registry of a fictional district."""
+"""dangdn demo [--out DIR]: a fresh registry of a fictional district, and its
+summary: what it holds, who qualifies, the plans' progress, the sample
+reports written, and how to try it."""
 
+import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from dangdn_cli.commands._common import Json
-from dangdn_cli.i18n import tr
+from dangdn_cli.i18n import fmt_date, fmt_int, tr
+from dangdn_cli.vocabulary import ORG_TYPES, label
 
 
 def demo(
@@ -51,9 +55,7 @@ def print_extensions(result: dict[str, Any]) -> None:
 
 
 def print_demo_summary(result: dict[str, Any]) -> None:
-    from dangdn_cli.i18n import fmt_date, fmt_int
     from dangdn_cli.output import print_summary, print_table, success
-    from dangdn_cli.vocabulary import ORG_TYPES, label
 
     summary = result["summary"]
     success(
@@ -81,9 +83,9 @@ def print_demo_summary(result: dict[str, Any]) -> None:
         members = fmt_int(summary["members"][kind])
         if kind == "party":
             official, probationary = fmt_int(party["official"]), fmt_int(party["probationary"])
-            members += tr(
-                f" ({official} chính thức, {probationary} dự bị)",
-                f" ({official} official, {probationary} probationary)",
+            members += (
+                f" ({official} {label('party_status', 'official')},"
+                f" {probationary} {label('party_status', 'probationary')})"
             )
         rows.append(
             {
@@ -112,8 +114,6 @@ def print_demo_summary(result: dict[str, Any]) -> None:
 
 
 def print_next_steps(result: dict[str, Any]) -> None:
-    import shlex
-
     from dangdn_cli.output import console
 
     registry = shlex.quote(result["registry"])

@@ -1,4 +1,6 @@
-"""dangdn due: the next report deadlines and what they still lack."""
+"""dangdn due: the next report deadlines (the six-month report before 25/5,
+the annual one before 25/12), the figures they still lack, the profile keys
+not set and the follow-ups due."""
 
 from __future__ import annotations
 
@@ -7,11 +9,10 @@ from typing import Any
 import typer
 
 from dangdn_cli.commands._common import AsOf, Json, day, session
-from dangdn_cli.i18n import tr
+from dangdn_cli.i18n import fmt_int, tr
 
 
 def due(as_of: AsOf = None, as_json: Json = False) -> None:
-    """Hạn báo cáo sắp tới và những số liệu còn thiếu."""
     from dangdn_cli import output
     from dangdn_cli.analysis import due as service
 
@@ -28,7 +29,6 @@ def _print(result: dict[str, Any]) -> None:
 
     from dangdn_cli import output
     from dangdn_cli.analysis.due import describe_deadline
-    from dangdn_cli.i18n import fmt_int
 
     console = output.console
     for item in result["deadlines"]:

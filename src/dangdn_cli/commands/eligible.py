@@ -1,14 +1,18 @@
-"""dangdn eligible --type TYPE [--as-of DATE] [--explain] [--near|--forecast|--joint] [--json]"""
+"""dangdn eligible --type TYPE [--as-of DATE] [--explain] [--near|--forecast|--joint]:
+the enterprises that qualify to found an organisation of a type on a date,
+every check explained, those close to qualifying, when they will, and the
+joint party cells to propose."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
+from dangdn_cli import clock
 from dangdn_cli.commands._common import AsOf, Json, OrgTypeHelp, day, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import ORG_TYPES
 
 
 def eligible(
@@ -18,8 +22,8 @@ def eligible(
             "--type",
             metavar=OrgTypeHelp,
             help=tr(
-                "Loại tổ chức cần xét: party, union, youth, women, veterans.",
-                "Organisation type: party, union, youth, women, veterans.",
+                f"Loại tổ chức cần xét: {', '.join(ORG_TYPES)}.",
+                f"Organisation type: {', '.join(ORG_TYPES)}.",
             ),
         ),
     ],
@@ -74,7 +78,7 @@ def eligible(
     if sum((near, forecast, joint)) > 1:
         raise eligibility.ConflictingModes()
     kind = organizations.org_type(org_type)
-    on = day(as_of) or date.today()
+    on = day(as_of) or clock.today()
     with session() as s:
         if joint:
             groups = eligibility.joint(s, kind, on)

@@ -1,4 +1,6 @@
-"""dangdn enterprise add|update|close|reopen|show|list"""
+"""dangdn enterprise add|update|close|reopen|show|list: the enterprises, their
+workforce and status recorded as dated facts, one as of a date with its
+organisations and latest visits, and the filtered list."""
 
 from typing import Annotated, Any
 
@@ -14,8 +16,9 @@ from dangdn_cli.commands._common import (
     required_day,
     session,
 )
+from dangdn_cli.errors import InvalidChoice
 from dangdn_cli.i18n import tr
-from dangdn_cli.vocabulary import FOLLOW_UP, PURPOSE
+from dangdn_cli.vocabulary import SECTORS, STATUS
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -35,10 +38,7 @@ Sector = Annotated[
     typer.Option(
         "--sector",
         metavar="S",
-        help=tr(
-            "Loại hình: tu_nhan, fdi, htx, nha_nuoc_thieu_so, ngoai_cong_lap.",
-            "Sector: tu_nhan, fdi, htx, nha_nuoc_thieu_so, ngoai_cong_lap.",
-        ),
+        help=tr(f"Loại hình: {', '.join(SECTORS)}.", f"Sector: {', '.join(SECTORS)}."),
     ),
 ]
 Address = Annotated[
@@ -128,35 +128,38 @@ LABELS = {
     "young_workers": ("Lao động trẻ", "Young workers"),
     "as_of": ("Tính đến ngày", "As of"),
 }
-# A closed enterprise reads "giải thể" in a listing; active is the norm, shown short.
-STATUS_SHORT = {
-    "active": ("hoạt động", "active"),
-    "suspended": ("tạm ngừng", "suspended"),
-    "dissolved": ("giải thể", "dissolved"),
+# The options of add and update that are the record's fields, by field name.
+FIELD_OPTIONS = {
+    "name": "name",
+    "sector": "sector",
+    "address": "address",
+    "commune": "commune",
+    "district": "district",
+    "province": "province",
+    "zone": "zone",
+    "founded_on": "founded",
+    "owner_name": "owner",
+    "workers": "workers",
+    "stable_workers": "stable_workers",
+    "female_workers": "female_workers",
+    "young_workers": "young_workers",
 }
+# The statuses an enterprise is closed with.
+CLOSED = tuple(code for code in STATUS if code != "active")
 
 
-def _status(value: Any) -> str:
-    return tr(*STATUS_SHORT[value]) if value in STATUS_SHORT else ""
+def _fields(options: dict[str, Any], **flags: bool | None) -> dict[str, Any]:
+    """The record's fields from a command's options (its ``locals()``) and flags."""
+    return {field: options[option] for field, option in FIELD_OPTIONS.items()} | flags
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
-    from dangdn_cli.output import print_json, print_record, print_table, success
-    from dangdn_cli.vocabulary import label
+    from dangdn_cli.output import print_record_or_json, print_table
 
+    formatters = {"status": label_of("status"), "sector": label_of("sector")}
+    print_record_or_json(record, as_json, LABELS, message, formatters)
     if as_json:
-        print_json(record)
         return
-    if message:
-        success(message)
-    print_record(
-        record,
-        LABELS,
-        formatters={
-            "status": lambda v: label("status", v),
-            "sector": lambda v: label("sector", v),
-        },
-    )
     if record.get("organizations"):
         print_table(
             record["organizations"],
@@ -181,7 +184,7 @@ def _print(record: dict[str, Any], as_json: bool, message: str | None = None) ->
                 ("follow_up", "Theo dõi", "Follow-up"),
             ],
             title=tr("Lần làm việc gần nhất", "Latest visits"),
-            formatters={"purpose": PURPOSE.label, "follow_up": FOLLOW_UP.label},
+            formatters={"purpose": label_of("purpose"), "follow_up": label_of("follow_up")},
         )
 
 
@@ -237,23 +240,7 @@ def add(
     """Add an enterprise."""
     from dangdn_cli.registry import enterprises
 
-    fields = dict(
-        name=name,
-        sector=sector,
-        address=address,
-        commune=commune,
-        district=district,
-        province=province,
-        zone=zone,
-        founded_on=founded,
-        owner_name=owner,
-        workers=workers,
-        stable_workers=stable_workers,
-        female_workers=female_workers,
-        young_workers=young_workers,
-        stable_operation=not unstable,
-        law_compliant=not law_violation,
-    )
+    fields = _fields(locals(), stable_operation=not unstable, law_compliant=not law_violation)
     with session(write=True) as s:
         record = enterprises.add(s, tax_code, fields, day(as_of))
     _print(
@@ -308,23 +295,7 @@ def update(
     """Record changes as of a date (history kept)."""
     from dangdn_cli.registry import enterprises
 
-    fields = dict(
-        name=name,
-        sector=sector,
-        address=address,
-        commune=commune,
-        district=district,
-        province=province,
-        zone=zone,
-        founded_on=founded,
-        owner_name=owner,
-        workers=workers,
-        stable_workers=stable_workers,
-        female_workers=female_workers,
-        young_workers=young_workers,
-        stable_operation=stable,
-        law_compliant=law_compliant,
-    )
+    fields = _fields(locals(), stable_operation=stable, law_compliant=law_compliant)
     with session(write=True) as s:
         record = enterprises.update(s, tax_code, fields, day(as_of))
     _print(
@@ -350,17 +321,19 @@ def close(
         str,
         typer.Option(
             "--status",
-            help=tr("suspended (tạm ngừng) hoặc dissolved (giải thể).", "suspended or dissolved."),
+            help=tr(
+                " hoặc ".join(f"{code} ({STATUS.pair(code)[0]})" for code in CLOSED) + ".",
+                " or ".join(CLOSED) + ".",
+            ),
         ),
     ] = "dissolved",
     as_json: Json = False,
 ) -> None:
     """Suspend or dissolve an enterprise."""
-    from dangdn_cli.errors import InvalidChoice
     from dangdn_cli.registry import enterprises
 
-    if status not in ("suspended", "dissolved"):
-        raise InvalidChoice(field="--status", value=status, choices="suspended, dissolved")
+    if status not in CLOSED:
+        raise InvalidChoice(field="--status", value=status, choices=", ".join(CLOSED))
     with session(write=True) as s:
         record = enterprises.set_status(s, tax_code, required_day(on, "--on"), status)
     _print(
@@ -445,25 +418,25 @@ def list_(
     as_json: Json = False,
 ) -> None:
     """List enterprises."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import enterprises
 
     with session() as s:
         rows = enterprises.list_(s, day(as_of), commune, zone, search, without)
-    if as_json:
-        print_json(rows)
-    else:
-        shown = [
-            {
-                **r,
-                "area": r["zone"] or r["commune"],
-                "status": None if r["status"] == "active" else r["status"],
-            }
-            for r in rows
-        ]
-        print_table(
-            shown,
-            COLUMNS,
-            tr(f"Doanh nghiệp ({len(rows)})", f"Enterprises ({len(rows)})"),
-            formatters={"status": _status},
-        )
+    shown = [
+        {
+            **r,
+            "area": r["zone"] or r["commune"],
+            "status": None if r["status"] == "active" else r["status"],
+        }
+        for r in rows
+    ]
+    print_table_or_json(
+        rows,
+        as_json,
+        COLUMNS,
+        tr(f"Doanh nghiệp ({len(rows)})", f"Enterprises ({len(rows)})"),
+        # A closed enterprise reads "giải thể" in a listing; active is the norm, shown short.
+        formatters={"status": label_of("status", "short")},
+        shown=shown,
+    )

@@ -1,4 +1,5 @@
-"""dangdn export enterprises|members|orgs FILE [--as-of DATE] [--reveal]"""
+"""dangdn export enterprises|members|orgs FILE [--as-of DATE] [--reveal]: the
+registry as of a date in the columns the importer reads, to .csv or .xlsx."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import Annotated
 
 import typer
 
+from dangdn_cli import clock
 from dangdn_cli.commands._common import AsOf, Json, Reveal, day, session
-from dangdn_cli.i18n import tr
+from dangdn_cli.i18n import fmt_date, fmt_int, tr
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -31,13 +33,10 @@ File = Annotated[
 
 
 def _export(kind: str, file: Path, as_of: str | None, reveal: bool, as_json: bool) -> None:
-    from datetime import date
-
-    from dangdn_cli.i18n import fmt_date, fmt_int
     from dangdn_cli.interchange import exporter
     from dangdn_cli.output import print_json, success
 
-    on = day(as_of) or date.today()
+    on = day(as_of) or clock.today()
     with session() as s:
         result = exporter.export(s, kind, file, on, reveal)
     if as_json:

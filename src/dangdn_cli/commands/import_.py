@@ -1,14 +1,19 @@
-"""dangdn import enterprises|members|orgs FILE … and dangdn import --show-columns TYPE"""
+"""dangdn import enterprises|members|orgs FILE … and dangdn import
+--show-columns TYPE: officers' sheets read into the registry in one checked
+transaction (a progress bar on a terminal, the bad rows and why on stderr),
+and the column names each kind of sheet may use."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from dangdn_cli.commands._common import AsOf, Json, OrgTypeHelp, day, session
-from dangdn_cli.i18n import tr
+from dangdn_cli.i18n import fmt_int, tr
+from dangdn_cli.interchange import columns
 
 if TYPE_CHECKING:
     from dangdn_cli.interchange.import_base import Progress
@@ -138,7 +143,6 @@ def main(
 
 
 def _show_columns(kind: str, as_json: bool) -> None:
-    from dangdn_cli.interchange import columns
     from dangdn_cli.output import console, print_json, print_table
 
     rows = columns.describe(kind)
@@ -175,8 +179,6 @@ def _show_columns(kind: str, as_json: bool) -> None:
 
 def _progress_bar(enabled: bool) -> Any:
     """A Rich progress bar on stderr when it is a terminal, else nothing."""
-    from contextlib import nullcontext
-
     from dangdn_cli.output import err_console
 
     if not enabled or not err_console.is_terminal:
@@ -196,6 +198,7 @@ def _progress_bar(enabled: bool) -> Any:
 
 def _run(
     kind: str,
+    *,
     file: Path,
     dry_run: bool,
     rejects: Path | None,
@@ -207,7 +210,8 @@ def _run(
     as_json: bool,
     member_type: str | None = None,
 ) -> None:
-    from dangdn_cli.i18n import fmt_int
+    """One import, from the options every import command takes, by name (each
+    command passes its ``locals()``)."""
     from dangdn_cli.interchange import importer
 
     options = importer.Options(
@@ -251,7 +255,6 @@ def _run(
 
 
 def _print(report: dict[str, Any], as_json: bool, rejected: bool = False) -> None:
-    from dangdn_cli.i18n import fmt_int
     from dangdn_cli.output import console, err_console, print_json, success, table
 
     if as_json:
@@ -335,18 +338,7 @@ def enterprises(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    _run(
-        "enterprises",
-        file,
-        dry_run,
-        rejects,
-        sheet,
-        on_conflict,
-        as_of,
-        skip_bad,
-        encoding,
-        as_json,
-    )
+    _run("enterprises", **locals())
 
 
 @app.command(
@@ -377,19 +369,7 @@ def members(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    _run(
-        "members",
-        file,
-        dry_run,
-        rejects,
-        sheet,
-        on_conflict,
-        as_of,
-        skip_bad,
-        encoding,
-        as_json,
-        member_type,
-    )
+    _run("members", **locals())
 
 
 @app.command(
@@ -409,4 +389,4 @@ def orgs(
     encoding: Encoding = None,
     as_json: Json = False,
 ) -> None:
-    _run("orgs", file, dry_run, rejects, sheet, on_conflict, as_of, skip_bad, encoding, as_json)
+    _run("orgs", **locals())

@@ -1,4 +1,7 @@
-"""dangdn member add|promote|leave|list"""
+"""dangdn member add|promote|leave|list: memberships of the party and the mass
+organisations (creating the person and their employment when needed), a
+probationary party member made official, a member leaving, and the members
+on a date."""
 
 from typing import Annotated, Any
 
@@ -10,12 +13,15 @@ from dangdn_cli.commands._common import (
     On,
     OrgTypeHelp,
     Reveal,
+    codes,
     day,
+    label_of,
     masked,
     required_day,
     session,
 )
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import GENDER, PARTY_STATUS, ROLE, label
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -57,15 +63,10 @@ LABELS = {
 }
 
 
-def status_label(value: Any) -> str:
-    from dangdn_cli.vocabulary import label
-
-    return label("party_status", value)
+status_label = label_of("party_status")
 
 
 def _type_and_status(row: dict[str, Any]) -> str:
-    from dangdn_cli.vocabulary import label
-
     text = label("org_type", row["type"], form="short")
     if row.get("status") == "probationary":
         text += " – " + label("party_status", "probationary")
@@ -73,24 +74,17 @@ def _type_and_status(row: dict[str, Any]) -> str:
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str, reveal: bool = False) -> None:
-    from dangdn_cli.output import print_json, print_record, success
-    from dangdn_cli.vocabulary import label
+    from dangdn_cli.output import print_record_or_json
 
     record = masked(record, reveal)
-    if as_json:
-        print_json(record)
-        return
-    success(message)
-    print_record(
-        {**record, "residence": record["residence"] or None},
-        LABELS,
-        formatters={
-            "type": lambda v: label("member_type", v, capital=True),
-            "status": status_label,
-            "gender": lambda v: label("gender", v),
-            "role": lambda v: label("role", v),
-        },
-    )
+    formatters = {
+        "type": lambda v: label("member_type", v, capital=True),
+        "status": status_label,
+        "gender": label_of("gender"),
+        "role": label_of("role"),
+    }
+    shown = {**record, "residence": record["residence"] or None}
+    print_record_or_json(record, as_json, LABELS, message, formatters, shown)
 
 
 @app.command(
@@ -134,7 +128,8 @@ def add(
         str | None, typer.Option("--birth", metavar="DATE", help=tr("Ngày sinh.", "Birth date."))
     ] = None,
     gender: Annotated[
-        str | None, typer.Option("--gender", metavar="nam|nu", help=tr("Giới tính.", "Gender."))
+        str | None,
+        typer.Option("--gender", metavar=codes(GENDER), help=tr("Giới tính.", "Gender.")),
     ] = None,
     id_number: Annotated[
         str | None,
@@ -158,7 +153,7 @@ def add(
         str | None,
         typer.Option(
             "--status",
-            metavar="official|probationary",
+            metavar=codes(PARTY_STATUS, first="official"),
             help=tr("Đảng tịch (mặc định official).", "Party status (default official)."),
         ),
     ] = None,
@@ -185,7 +180,7 @@ def add(
         str,
         typer.Option(
             "--role",
-            metavar="owner|manager|worker",
+            metavar=codes(ROLE),
             help=tr("Vai trò tại doanh nghiệp.", "Role at the enterprise."),
         ),
     ] = "worker",
@@ -309,27 +304,27 @@ def list_(
     as_json: Json = False,
 ) -> None:
     """List members as of a date."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import memberships
 
     with session() as s:
         rows = memberships.list_members(s, member_type, enterprise, day(as_of), org)
     rows = [masked(r, reveal) for r in rows]
-    if as_json:
-        print_json(rows)
-        return
     # 80 columns: with one type asked for, its column would repeat on every
     # line; otherwise the party status goes with the type ("Đảng – dự bị").
+    shown = rows
     if member_type:
         columns = [c for c in COLUMNS if c[0] != "type"]
         if member_type != "party":
             columns = [c for c in columns if c[0] != "status"]
     else:
         columns = [c for c in COLUMNS if c[0] != "status"]
-        rows = [{**r, "type": _type_and_status(r)} for r in rows]
-    print_table(
+        shown = [{**r, "type": _type_and_status(r)} for r in rows]
+    print_table_or_json(
         rows,
+        as_json,
         columns,
         tr(f"Thành viên ({len(rows)})", f"Members ({len(rows)})"),
         formatters={"status": status_label},
+        shown=shown,
     )

@@ -1,10 +1,11 @@
-"""dangdn model add|list (mô hình "Dân vận khéo")"""
+"""dangdn model add|list: the "Dân vận khéo" (skilled mass mobilisation)
+models organisations register each year, and their list."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from dangdn_cli.commands._common import Json, session
+from dangdn_cli.commands._common import Json, required, session
 from dangdn_cli.i18n import tr
 
 app = typer.Typer(
@@ -31,11 +32,9 @@ LABELS = {
 }
 
 
-def _year(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-@app.command()
+@app.command(
+    help=tr('Đăng ký mô hình "Dân vận khéo".', 'Register a "Dân vận khéo" model.'),
+)
 def add(
     org: Annotated[
         int | None,
@@ -50,25 +49,19 @@ def add(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Đăng ký mô hình "Dân vận khéo". / Register a "Dân vận khéo" model."""
-    from dangdn_cli.errors import EmptyValue
-    from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.output import print_record_or_json
     from dangdn_cli.registry import recognition
 
-    if org is None:
-        raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))
-    if year is None:
-        raise EmptyValue(field=tr("Năm (--year)", "Year (--year)"))
+    org_id = required(org, tr("Mã tổ chức (--org)", "Organisation id (--org)"))
+    year = required(year, tr("Năm (--year)", "Year (--year)"))
     with session(write=True) as s:
-        record = recognition.add_model(s, org, year, name)
-    if as_json:
-        print_json(record)
-        return
-    success(tr(f"Đã đăng ký mô hình {record['id']}.", f"Registered model {record['id']}."))
-    print_record({**record, "year": str(record["year"])}, LABELS)
+        record = recognition.add_model(s, org_id, year, name)
+    message = tr(f"Đã đăng ký mô hình {record['id']}.", f"Registered model {record['id']}.")
+    shown = {**record, "year": str(record["year"])}
+    print_record_or_json(record, as_json, LABELS, message, shown=shown)
 
 
-@app.command("list")
+@app.command("list", help=tr('Liệt kê mô hình "Dân vận khéo".', 'List "Dân vận khéo" models.'))
 def list_(
     year: Annotated[
         int | None,
@@ -82,18 +75,15 @@ def list_(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê mô hình "Dân vận khéo". / List "Dân vận khéo" models."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import as_text, print_table_or_json
     from dangdn_cli.registry import recognition
 
     with session() as s:
         rows = recognition.list_models(s, year=year, org_id=org)
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    print_table_or_json(
         rows,
+        as_json,
         COLUMNS,
         tr(f'Mô hình "Dân vận khéo" ({len(rows)})', f'"Dân vận khéo" models ({len(rows)})'),
-        formatters={"year": _year},
+        formatters={"year": as_text},
     )

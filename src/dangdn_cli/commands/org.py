@@ -1,4 +1,6 @@
-"""dangdn org add|dissolve|list|show"""
+"""dangdn org add|dissolve|list|show: the party and mass organisations, each
+covering one enterprise or several (a joint one), founded and dissolved on a
+date."""
 
 from typing import Annotated, Any
 
@@ -15,6 +17,7 @@ from dangdn_cli.commands._common import (
     session,
 )
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import ORG_TYPE
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -52,25 +55,14 @@ LABELS = {
 
 
 def type_label(value: Any) -> str:
-    from dangdn_cli.vocabulary import label
-
-    return label("org_type", value, capital=True)
+    return ORG_TYPE.label(value, capital=True)
 
 
 def _print(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
-    from dangdn_cli.output import print_json, print_record, success
-    from dangdn_cli.vocabulary import label
+    from dangdn_cli.output import print_record_or_json
 
-    if as_json:
-        print_json(record)
-        return
-    if message:
-        success(message)
-    print_record(
-        record,
-        LABELS,
-        formatters={"type": type_label, "level": lambda v: label("level", v)},
-    )
+    formatters = {"type": type_label, "level": label_of("level")}
+    print_record_or_json(record, as_json, LABELS, message, formatters)
 
 
 @app.command(
@@ -195,20 +187,18 @@ def list_(
     as_json: Json = False,
 ) -> None:
     """List active organisations."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import organizations
 
     with session() as s:
         rows = organizations.list_(s, org_type, day(as_of), include_dissolved)
-    if as_json:
-        print_json(rows)
-    else:
-        print_table(
-            rows,
-            COLUMNS,
-            tr(f"Tổ chức ({len(rows)})", f"Organisations ({len(rows)})"),
-            formatters={"type": label_of("org_type", "short")},
-        )
+    print_table_or_json(
+        rows,
+        as_json,
+        COLUMNS,
+        tr(f"Tổ chức ({len(rows)})", f"Organisations ({len(rows)})"),
+        formatters={"type": label_of("org_type", "short")},
+    )
 
 
 @app.command(

@@ -1,4 +1,6 @@
-"""dangdn person show|list|move|erase"""
+"""dangdn person show|list|move|erase: a person with their employment and
+memberships, the search by name, a change of employer from a date, and the
+erasure of a person on request."""
 
 from typing import Annotated, Any
 
@@ -6,9 +8,11 @@ import typer
 
 from dangdn_cli.commands._common import (
     AsOf,
+    ConfirmNeeded,
     Json,
     On,
     Reveal,
+    codes,
     day,
     label_of,
     masked,
@@ -16,6 +20,7 @@ from dangdn_cli.commands._common import (
     session,
 )
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import ROLE
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -50,15 +55,13 @@ MEMBERSHIP_COLUMNS = [
 
 
 def _print_person(record: dict[str, Any], reveal: bool, as_json: bool) -> None:
-    from dangdn_cli.output import print_json, print_record, print_table
-    from dangdn_cli.vocabulary import label
+    from dangdn_cli.output import print_record_or_json, print_table
 
     record = masked(record, reveal)
     record["memberships"] = [masked(m, reveal) for m in record["memberships"]]
+    print_record_or_json(record, as_json, LABELS, formatters={"gender": label_of("gender")})
     if as_json:
-        print_json(record)
         return
-    print_record(record, LABELS, formatters={"gender": lambda v: label("gender", v)})
     print_table(
         record["employment"],
         JOB_COLUMNS,
@@ -111,17 +114,15 @@ def list_(
     as_json: Json = False,
 ) -> None:
     """List persons with their employer."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import people
 
     with session() as s:
         rows = people.list_persons(s, search, day(as_of))
     rows = [masked(r, reveal) for r in rows]
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    print_table_or_json(
         rows,
+        as_json,
         [
             ("id", "Mã", "Id"),
             ("name", "Họ và tên", "Name"),
@@ -157,7 +158,7 @@ def move(
         str | None,
         typer.Option(
             "--role",
-            metavar="owner|manager|worker",
+            metavar=codes(ROLE),
             help=tr("Vai trò mới (mặc định như cũ).", "New role (default: as before)."),
         ),
     ] = None,
@@ -199,7 +200,6 @@ def erase(
     as_json: Json = False,
 ) -> None:
     """Erase a person and their data."""
-    from dangdn_cli.errors import ConfirmNeeded
     from dangdn_cli.output import print_json, success
     from dangdn_cli.registry import erasure
 

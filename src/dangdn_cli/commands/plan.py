@@ -1,4 +1,6 @@
-"""dangdn plan add|list|show|update|progress|target set|target remove"""
+"""dangdn plan add|list|show|update|progress|target set|target remove: the
+plans with their targets (report figures to reach), founding support and
+cadre caps, and the progress against them."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from dangdn_cli.commands._common import AsOf, Json, day, required_day, session
-from dangdn_cli.i18n import tr
+from dangdn_cli.i18n import fmt_int, fmt_money, tr
 from dangdn_cli.registry.errors import BadSyntax
 from dangdn_cli.vocabulary import CADRE_KIND
 
@@ -85,7 +87,6 @@ LABELS = {
 
 
 def _plan_view(record: dict[str, Any]) -> dict[str, Any]:
-    from dangdn_cli.i18n import fmt_int, fmt_money
     from dangdn_cli.output.plans import type_label, value_text
 
     view = dict(record)
@@ -103,14 +104,10 @@ def _plan_view(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _print_plan(record: dict[str, Any], as_json: bool, message: str | None = None) -> None:
-    from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.output import print_record_or_json
 
-    if as_json:
-        print_json(record)
-        return
-    if message:
-        success(message)
-    print_record(_plan_view(record), LABELS)
+    shown = None if as_json else _plan_view(record)
+    print_record_or_json(record, as_json, LABELS, message, shown=shown)
 
 
 @app.command(
@@ -166,16 +163,14 @@ def add(
 
 @app.command("list", help=tr("Liệt kê các kế hoạch.", "List plans."))
 def list_(as_json: Json = False) -> None:
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import plans
 
     with session() as s:
         rows = plans.list_(s)
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
-        [{**r, "targets": len(r["targets"])} for r in rows],
+    print_table_or_json(
+        rows,
+        as_json,
         [
             ("code", "Số hiệu", "Code"),
             ("title", "Tên kế hoạch", "Title"),
@@ -185,6 +180,7 @@ def list_(as_json: Json = False) -> None:
             ("cadres", "Cán bộ", "Cadres"),
         ],
         tr(f"Kế hoạch ({len(rows)})", f"Plans ({len(rows)})"),
+        shown=[{**r, "targets": len(r["targets"])} for r in rows],
     )
 
 

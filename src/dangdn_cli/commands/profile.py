@@ -1,4 +1,5 @@
-"""dangdn profile set|show"""
+"""dangdn profile set|show: the issuing body's details a report's letterhead
+and signature read (superior body, symbol, place, signer…)."""
 
 from typing import Annotated
 
@@ -27,7 +28,6 @@ def set_(
     value: Annotated[str, typer.Argument(help=tr("Giá trị.", "Value."))],
     as_json: Json = False,
 ) -> None:
-    """Set a profile entry."""
     from dangdn_cli.output import print_json, success
     from dangdn_cli.registry import admin
 
@@ -46,7 +46,6 @@ def set_(
     ),
 )
 def show(as_json: Json = False) -> None:
-    """Show the profile."""
     from dangdn_cli.output import print_json, print_table
     from dangdn_cli.registry import admin
 

@@ -1,12 +1,14 @@
-"""dangdn rating set|list"""
+"""dangdn rating set|list: each organisation's quality grade for a year, on
+its type's scale (a change is recorded, the old grade kept as superseded),
+and the ratings that count or their whole history."""
 
 from typing import Annotated, Any
 
 import typer
 
-from dangdn_cli.commands._common import Json, OrgTypeHelp, session
+from dangdn_cli.commands._common import Json, OrgTypeHelp, label_of, required, session
 from dangdn_cli.i18n import tr
-from dangdn_cli.vocabulary import ORG_TYPE
+from dangdn_cli.vocabulary import GRADE_SCALES, ORG_TYPE, grade_label
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -32,15 +34,10 @@ LABELS = {
 }
 
 
-def _type_label(value: Any) -> str:
-    return ORG_TYPE.label(value)
-
-
-def _year(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-@app.command("set")
+@app.command(
+    "set",
+    help=tr("Xếp loại tổ chức cho một năm (đặt lại: ghi nhận thay đổi).", "Rate an organisation."),
+)
 def set_(
     org: Annotated[
         int | None,
@@ -56,54 +53,45 @@ def set_(
             metavar="G",
             help=tr(
                 "Mức xếp loại theo thang của loại tổ chức (xem `dangdn rules show`), "
-                "VD tổ chức đảng: xuat_sac, tot, hoan_thanh, khong_hoan_thanh.",
+                f"VD tổ chức đảng: {', '.join(GRADE_SCALES['party'])}.",
                 "Grade on the organisation type's scale (see `dangdn rules show`), "
-                "e.g. party: xuat_sac, tot, hoan_thanh, khong_hoan_thanh.",
+                f"e.g. party: {', '.join(GRADE_SCALES['party'])}.",
             ),
         ),
     ] = "",
     as_json: Json = False,
 ) -> None:
-    """Xếp loại tổ chức cho một năm (đặt lại: ghi nhận thay đổi). / Rate an organisation."""
-    from dangdn_cli.errors import EmptyValue
-    from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.output import print_record_or_json
     from dangdn_cli.registry import recognition
-    from dangdn_cli.vocabulary import grade_label
 
-    if org is None:
-        raise EmptyValue(field=tr("Mã tổ chức (--org)", "Organisation id (--org)"))
-    if year is None:
-        raise EmptyValue(field=tr("Năm (--year)", "Year (--year)"))
+    org = required(org, tr("Mã tổ chức (--org)", "Organisation id (--org)"))
+    year = required(year, tr("Năm (--year)", "Year (--year)"))
     with session(write=True) as s:
         record = recognition.set_rating(s, org, year, grade)
-    if as_json:
-        print_json(record)
-        return
+    shown = {**record, "org_type": ORG_TYPE.label(record["org_type"]), "year": str(record["year"])}
+    print_record_or_json(record, as_json, LABELS, _message(record, org, year), shown=shown)
+
+
+def _message(record: dict[str, Any], org: int, year: int) -> str:
     label = record["grade_label"]
     if not record["changed"]:
-        success(tr(f"Xếp loại không đổi: {label}.", f"Rating unchanged: {label}."))
-    elif record["previous_grade"]:
+        return tr(f"Xếp loại không đổi: {label}.", f"Rating unchanged: {label}.")
+    if record["previous_grade"]:
         previous = grade_label(record["previous_grade"], record["org_type"])
-        success(
-            tr(
-                f"Đã đổi xếp loại năm {year} của tổ chức {org}: {previous} → {label}.",
-                f"Changed organisation {org}'s rating for {year}: {previous} → {label}.",
-            )
+        return tr(
+            f"Đã đổi xếp loại năm {year} của tổ chức {org}: {previous} → {label}.",
+            f"Changed organisation {org}'s rating for {year}: {previous} → {label}.",
         )
-    else:
-        success(
-            tr(
-                f"Đã xếp loại tổ chức {org} năm {year}: {label}.",
-                f"Rated organisation {org} for {year}: {label}.",
-            )
-        )
-    print_record(
-        {**record, "org_type": _type_label(record["org_type"]), "year": str(record["year"])},
-        LABELS,
+    return tr(
+        f"Đã xếp loại tổ chức {org} năm {year}: {label}.",
+        f"Rated organisation {org} for {year}: {label}.",
     )
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=tr("Liệt kê xếp loại (mỗi tổ chức, mỗi năm một xếp loại).", "List ratings."),
+)
 def list_(
     year: Annotated[
         int | None,
@@ -133,23 +121,20 @@ def list_(
     ] = False,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê xếp loại (mỗi tổ chức, mỗi năm một xếp loại). / List ratings."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import as_text, print_table_or_json
     from dangdn_cli.registry import recognition
 
     with session() as s:
         rows = recognition.list_ratings(
             s, year=year, org_id=org, org_type=org_type, include_history=include_history
         )
-    if as_json:
-        print_json(rows)
-        return
     columns = list(COLUMNS)
     if include_history:
         columns += [("set_at", "Ghi lúc", "Set at"), ("superseded", "Đã bị thay", "Superseded")]
-    print_table(
+    print_table_or_json(
         rows,
+        as_json,
         columns,
         tr(f"Xếp loại tổ chức ({len(rows)})", f"Ratings ({len(rows)})"),
-        formatters={"org_type": _type_label, "year": _year},
+        formatters={"org_type": label_of("org_type"), "year": as_text},
     )

@@ -1,5 +1,6 @@
-"""dangdn report: the six-month / annual report (Word, Excel annex, Markdown,
-JSON, terminal summary) and the multi-year review of a plan."""
+"""dangdn report: the six-month or annual report (Word in the Party's format,
+the Excel annex, Markdown, JSON or a summary on the terminal), the
+multi-year review of a plan, and the fields a Word template may use."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from dangdn_cli.commands._common import Json, session
+from dangdn_cli.commands._common import Json, day, session
+from dangdn_cli.errors import EmptyValue
 from dangdn_cli.i18n import tr
 
 PERIOD_HELP = tr(
@@ -107,18 +109,13 @@ def report(
         ),
     ] = False,
 ) -> None:
-    """Báo cáo 6 tháng, năm, sơ kết kế hoạch: Word, phụ lục Excel, Markdown, JSON."""
-    from dangdn_cli import output
+    from dangdn_cli import output, reports
 
     if list_fields:
         _print_fields(as_json)
         return
     if not period:
-        from dangdn_cli.errors import EmptyValue
-
         raise EmptyValue(field=tr("Kỳ báo cáo (--period)", "The period (--period)"))
-    from dangdn_cli import reports
-    from dangdn_cli.commands._common import day
 
     notes_data = reports.read_notes(notes) if notes else {}
     with session() as sess:

@@ -1,4 +1,6 @@
-"""dangdn rules show|set"""
+"""dangdn rules show|set: the rules eligibility reads (thresholds and
+switches) and the rating scales of each organisation type, with the source
+each comes from, and the change of one."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import typer
 
 from dangdn_cli.commands._common import Json, session
 from dangdn_cli.i18n import tr
+from dangdn_cli.vocabulary import grade_label
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -26,8 +29,6 @@ COLUMNS = [
 
 
 def _value(value: Any, key: str = "") -> str:
-    from dangdn_cli.vocabulary import grade_label
-
     if isinstance(value, bool):
         return tr("có", "yes") if value else tr("không", "no")
     if isinstance(value, list):
@@ -43,16 +44,14 @@ def _value(value: Any, key: str = "") -> str:
     ),
 )
 def show(as_json: Json = False) -> None:
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import rules
 
     with session() as s:
         rows = rules.show(s)
-    if as_json:
-        print_json(rows)
-        return
     shown = [{**row, "value": _value(row["value"], row["key"])} for row in rows]
-    print_table(shown, COLUMNS, tr("Quy tắc đang áp dụng", "Rules in force"))
+    title = tr("Quy tắc đang áp dụng", "Rules in force")
+    print_table_or_json(rows, as_json, COLUMNS, title, shown=shown)
 
 
 @app.command(

@@ -1,12 +1,14 @@
-"""dangdn visit add|list"""
+"""dangdn visit add|list: the cadres' visits to enterprises, each with its
+purpose, outcome and next step, and the list (or the next steps overdue)."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from dangdn_cli.commands._common import AsOf, Json, day, required_day, session
+from dangdn_cli.commands._common import AsOf, Json, codes, day, label_of, required_day, session
+from dangdn_cli.errors import EmptyValue
 from dangdn_cli.i18n import tr
-from dangdn_cli.vocabulary import FOLLOW_UP, PURPOSE
+from dangdn_cli.vocabulary import PURPOSE
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -46,11 +48,10 @@ LABELS = {
 }
 
 
-def formatters() -> dict[str, Any]:
-    return {"purpose": PURPOSE.label, "follow_up": FOLLOW_UP.label}
+FORMATTERS = {"purpose": label_of("purpose"), "follow_up": label_of("follow_up")}
 
 
-@app.command()
+@app.command(help=tr("Ghi một lần gặp doanh nghiệp.", "Record a visit to an enterprise."))
 def add(
     enterprise: Annotated[
         str,
@@ -72,7 +73,7 @@ def add(
         str,
         typer.Option(
             "--purpose",
-            metavar="survey|advocacy|founding|other",
+            metavar=codes(PURPOSE),
             help=tr(
                 "Mục đích: khảo sát, tuyên truyền vận động, chuẩn bị thành lập, khác.",
                 "Purpose: survey, advocacy, preparing a founding, other.",
@@ -96,9 +97,7 @@ def add(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Ghi một lần gặp doanh nghiệp. / Record a visit to an enterprise."""
-    from dangdn_cli.errors import EmptyValue
-    from dangdn_cli.output import print_json, print_record, success
+    from dangdn_cli.output import print_record_or_json
     from dangdn_cli.registry import outreach
 
     if not enterprise.strip():
@@ -116,15 +115,11 @@ def add(
             next_step=next_step,
             next_due_on=day(next_due),
         )
-    if as_json:
-        print_json(record)
-        return
-    success(tr(f"Đã ghi lần gặp {record['id']}.", f"Recorded visit {record['id']}."))
-    fmt = formatters()
-    print_record({k: fmt[k](v) if k in fmt else v for k, v in record.items()}, LABELS)
+    message = tr(f"Đã ghi lần gặp {record['id']}.", f"Recorded visit {record['id']}.")
+    print_record_or_json(record, as_json, LABELS, message, FORMATTERS)
 
 
-@app.command("list")
+@app.command("list", help=tr("Liệt kê các lần gặp, mới nhất trước.", "List visits, newest first."))
 def list_(
     overdue: Annotated[
         bool,
@@ -145,18 +140,14 @@ def list_(
     as_of: AsOf = None,
     as_json: Json = False,
 ) -> None:
-    """Liệt kê các lần gặp, mới nhất trước. / List visits, newest first."""
-    from dangdn_cli.output import print_json, print_table
+    from dangdn_cli.output import print_table_or_json
     from dangdn_cli.registry import outreach
 
     with session() as s:
         rows = outreach.list_visits(s, day(as_of), overdue=overdue, tax_code=enterprise)
-    if as_json:
-        print_json(rows)
-        return
     if overdue:
         title = tr(f"Bước tiếp theo quá hạn ({len(rows)})", f"Overdue next steps ({len(rows)})")
-        print_table(rows, OVERDUE_COLUMNS, title, formatters=formatters())
     else:
         title = tr(f"Các lần gặp doanh nghiệp ({len(rows)})", f"Visits ({len(rows)})")
-        print_table(rows, COLUMNS, title, formatters=formatters())
+    columns = OVERDUE_COLUMNS if overdue else COLUMNS
+    print_table_or_json(rows, as_json, columns, title, FORMATTERS)

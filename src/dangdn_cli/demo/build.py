@@ -16,8 +16,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from dangdn_cli import clock, db, errors
+from dangdn_cli import clock, db
 from dangdn_cli.analysis import eligibility, progress
+from dangdn_cli.demo import errors as demo_errors
 from dangdn_cli.demo.loaders import load
 from dangdn_cli.demo.sample_reports import write_demo_reports
 from dangdn_cli.demo.summary import summarize
@@ -41,7 +42,7 @@ def examples_dir(name: str = DISTRICT) -> Path:
     repository = Path(__file__).resolve().parents[3] / "examples" / name
     if repository.is_dir():
         return repository
-    raise errors.ExamplesMissing(path=str(repository))
+    raise demo_errors.ExamplesMissing(path=str(repository))
 
 
 @contextmanager
@@ -77,10 +78,10 @@ def build(out_dir: Path | str | None = None, examples: Path | None = None) -> di
     out = out.expanduser().resolve()
     registry = out / REGISTRY_NAME
     if registry.exists() and registry.stat().st_size > 0:
-        raise errors.RegistryNotEmpty(path=str(registry))
+        raise demo_errors.RegistryNotEmpty(path=str(registry))
     folder = examples or examples_dir()
     if not folder.is_dir():
-        raise errors.ExamplesMissing(path=str(folder))
+        raise demo_errors.ExamplesMissing(path=str(folder))
     out.mkdir(parents=True, exist_ok=True)
     on = clock.today()
     result: dict[str, Any] = {

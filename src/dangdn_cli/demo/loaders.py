@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from dangdn_cli import clock, errors, validate
+from dangdn_cli import clock, validate
+from dangdn_cli.demo import errors as demo_errors
 from dangdn_cli.demo import fieldwork
 from dangdn_cli.demo.rows import Row, day, flag, load_rows, number, read_csv, text
 from dangdn_cli.models import Plan, PlanCadreCap, PlanFunding, PlanTarget
@@ -295,7 +296,7 @@ def load(session: Session, folder: Path) -> dict[str, int]:
     claimed = set(LOADERS).union(*(names for names, _ in FOLDER_LOADERS))
     unknown = sorted(present - claimed)
     if unknown:
-        raise errors.UnknownExampleFile(file=unknown[0])
+        raise demo_errors.UnknownExampleFile(file=unknown[0])
     ctx = Context(session)
     loaded: dict[str, int] = {}
     for file_name, loader in LOADERS.items():

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from dangdn_cli import errors, validate
+from dangdn_cli.demo import errors as demo_errors
 
 Row = dict[str, str]
 
@@ -49,7 +50,7 @@ def load_rows(
     file_name: str,
     rows: list[Row],
     load_row: Callable[[Row], None],
-    error: type[errors.ExampleDataError] = errors.ExampleDataError,
+    error: type[demo_errors.ExampleDataError] = demo_errors.ExampleDataError,
 ) -> int:
     """Call ``load_row`` with each row in file order; a row it refuses raises
     ``error`` naming the file and the row (the header is row 1). Returns the

@@ -1,7 +1,8 @@
 """Printing for people (Rich tables fitted to the terminal, records, summaries)
-and for scripts (JSON on stdout). Printers of one command's answers that
-another command also shows live in this package's modules (``eligibility``,
-``plans``)."""
+and for scripts (JSON on stdout), and the two shapes of most answers: one
+record, or rows, each as JSON or for people. Printers of one command's
+answers that another command also shows live in this package's modules
+(``eligibility``, ``plans``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 
 from dangdn_cli.i18n import fmt_date, fmt_int, tr
@@ -50,6 +53,11 @@ def cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(cell(v) for v in value)
     return str(value)
+
+
+def as_text(value: Any) -> str:
+    """A value as it is, digits not grouped (a year reads 2024, not 2.024)."""
+    return "" if value is None else str(value)
 
 
 Column = tuple[str, str, str]  # key, Vietnamese header, English header
@@ -129,8 +137,6 @@ def _fit(
     keys: Sequence[str], headers: Sequence[str], values: Sequence[Sequence[str]], available: int
 ) -> list[int | None]:
     """Column widths that fit ``available`` characters, or None (natural) each."""
-    from rich.cells import cell_len
-
     natural = [
         max([cell_len(header), *(cell_len(line) for v in column for line in v.splitlines())])
         for header, column in zip(headers, values, strict=True)
@@ -166,8 +172,6 @@ def print_table(
     formatters: dict[str, Callable[[Any], str]] | None = None,
     drop_empty: bool = True,
 ) -> None:
-    from rich.measure import Measurement
-
     built = table(rows, columns, title, formatters, drop_empty)
     # Codes and dates are never cut: when they alone overflow the terminal,
     # render wider and let the terminal wrap the lines.
@@ -214,6 +218,41 @@ def print_summary(title: str, rows: Sequence[tuple[str, Any]]) -> None:
     for name, value in rows:
         result.add_row(name, cell(value))
     console.print(result)
+
+
+def print_record_or_json(
+    record: dict[str, Any],
+    as_json: bool,
+    labels: dict[str, tuple[str, str]],
+    message: str | None = None,
+    formatters: dict[str, Callable[[Any], str]] | None = None,
+    shown: dict[str, Any] | None = None,
+) -> None:
+    """A command's answer about one record: the record as JSON for scripts;
+    for people the ``message`` (if any) and the record (or ``shown``, the same
+    record as a person reads it) as label and value."""
+    if as_json:
+        print_json(record)
+        return
+    if message:
+        success(message)
+    print_record(record if shown is None else shown, labels, formatters)
+
+
+def print_table_or_json(
+    rows: Sequence[dict[str, Any]],
+    as_json: bool,
+    columns: Sequence[Column],
+    title: str | None = None,
+    formatters: dict[str, Callable[[Any], str]] | None = None,
+    shown: Sequence[dict[str, Any]] | None = None,
+) -> None:
+    """A command's answer of many rows: JSON for scripts, a table for people
+    (of ``shown``, the same rows as a person reads them, if given)."""
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows if shown is None else shown, columns, title, formatters)
 
 
 def success(message: str) -> None:

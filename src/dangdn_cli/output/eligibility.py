@@ -8,10 +8,11 @@ from datetime import date
 from typing import Any
 
 from dangdn_cli.i18n import fmt_date, fmt_int, tr
+from dangdn_cli.output import console, table
 
+Named = [("tax_code", "Mã số thuế", "Tax code"), ("name", "Tên doanh nghiệp", "Name")]
 Base = [
-    ("tax_code", "Mã số thuế", "Tax code"),
-    ("name", "Tên doanh nghiệp", "Name"),
+    *Named,
     ("place", "Xã/phường (KCN)", "Commune (zone)"),
     ("workers", "Lao động", "Workers"),
 ]
@@ -38,8 +39,6 @@ def print_table(
 ) -> None:
     """output.print_table, but when the explanation is squeezed, the name
     gives up to a third of its width to it: the explanation is the answer."""
-    from dangdn_cli.output import console, table
-
     result = table(rows, columns, title, formatters, drop_empty=True)
     by_key = {key: column for column, (key, _, _) in zip(result.columns, columns, strict=False)}
     name, why = by_key.get("name"), by_key.get("why") or by_key.get("forecast")
@@ -65,11 +64,9 @@ def figure(check: dict[str, Any]) -> str:
 
 
 def heading(what_vi: str, what_en: str, kind: str, on: date, count: int) -> str:
-    from dangdn_cli.analysis.eligibility import org_name
-
     return tr(
-        f"{what_vi} {org_name(kind)} (ngày {fmt_date(on)}): {fmt_int(count)}",
-        f"{what_en} {org_name(kind)} (as of {fmt_date(on)}): {fmt_int(count)}",
+        f"{what_vi} {org(kind)} (ngày {fmt_date(on)}): {fmt_int(count)}",
+        f"{what_en} {org(kind)} (as of {fmt_date(on)}): {fmt_int(count)}",
     )
 
 
@@ -101,8 +98,7 @@ def print_explained(rows: list[dict[str, Any]], kind: str, on: date) -> None:
         for r in rows
     ]
     columns = [
-        ("tax_code", "Mã số thuế", "Tax code"),
-        ("name", "Tên doanh nghiệp", "Name"),
+        *Named,
         ("verdict", "Đủ điều kiện", "Qualifies"),
         ("why", "Giải thích", "Why"),
     ]
@@ -117,6 +113,7 @@ def print_explained(rows: list[dict[str, Any]], kind: str, on: date) -> None:
 
 
 def org(kind: str) -> str:
+    """The type's name as the object of "thành lập …" / "found …"."""
     from dangdn_cli.analysis.eligibility import org_name
 
     return org_name(kind)
@@ -152,8 +149,7 @@ def print_forecast(rows: list[dict[str, Any]], kind: str, on: date) -> None:
         for r in rows
     ]
     columns = [
-        ("tax_code", "Mã số thuế", "Tax code"),
-        ("name", "Tên doanh nghiệp", "Name"),
+        *Named,
         ("when", "Dự kiến đủ điều kiện", "Expected to qualify"),
         ("forecast", "Giải thích", "Why"),
     ]
@@ -169,7 +165,6 @@ def print_forecast(rows: list[dict[str, Any]], kind: str, on: date) -> None:
 
 def print_joint(groups: list[dict[str, Any]], on: date) -> None:
     from dangdn_cli.analysis.eligibility import JOINT_METHOD
-    from dangdn_cli.output import console
 
     flat = []
     for g in groups:
@@ -184,8 +179,7 @@ def print_joint(groups: list[dict[str, Any]], on: date) -> None:
     columns = [
         ("group", "Nhóm", "Group"),
         ("area", "Xã/phường hoặc KCN", "Commune or zone"),
-        ("tax_code", "Mã số thuế", "Tax code"),
-        ("name", "Tên doanh nghiệp", "Name"),
+        *Named,
         ("members", "Đảng viên chính thức", "Official members"),
     ]
     title = tr(
@@ -199,11 +193,9 @@ def print_joint(groups: list[dict[str, Any]], on: date) -> None:
 def print_demo_summary(summary: dict[str, Any], on: date) -> None:
     """The demo's eligibility section: per type, who qualifies and who is close
     (``summary`` from ``analysis.eligibility.demo_summary``)."""
-    from dangdn_cli.analysis.eligibility import org_name
-
     rows = []
     for kind, data in summary.items():
-        label = org_name(kind).removeprefix("a ").removeprefix("an ")
+        label = org(kind).removeprefix("a ").removeprefix("an ")
         rows.append(
             {
                 "type": label[:1].upper() + label[1:],

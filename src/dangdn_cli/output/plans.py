@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
+from rich.table import Table
 from rich.text import Text
 
 from dangdn_cli.catalogue import fmt_figure
-from dangdn_cli.i18n import tr
+from dangdn_cli.i18n import fmt_date, fmt_int, fmt_money, fmt_pct, tr
+from dangdn_cli.output import console
 from dangdn_cli.vocabulary import CADRE_KIND, ORG_TYPE
 
 BAR_WIDTH = 10
@@ -25,10 +28,6 @@ def value_text(figure: str, value: Any) -> str:
 
 def _bar(achieved: Any, target: Any, rate: float | None, on_track: bool) -> Text:
     """A text bar (readable without colour too) and the rate: ██████░░░░ 60 %."""
-    from rich.text import Text
-
-    from dangdn_cli.i18n import fmt_pct
-
     share = 0.0
     if isinstance(achieved, (int, float)):
         share = max(0.0, min(1.0, achieved / target)) if target else 1.0
@@ -47,12 +46,6 @@ def verdict(row: dict[str, Any]) -> str:
 
 def print_progress(result: dict[str, Any]) -> None:
     """The progress of one plan: targets with bars, founding support, cadres."""
-    from rich import box
-    from rich.table import Table
-
-    from dangdn_cli.i18n import fmt_date, fmt_int, fmt_money, fmt_pct
-    from dangdn_cli.output import console
-
     status = {
         "running": tr("đang thực hiện", "running"),
         "finished": tr("đã kết thúc", "finished"),
