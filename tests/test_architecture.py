@@ -139,17 +139,28 @@ def _layer(module: str) -> int:
 
 
 @cache
+def _heavy_modules() -> frozenset[str]:
+    """Our modules that load a heavy third-party module when imported: through
+    a module-level import, or through a package's ``__init__`` (importing a
+    module runs its packages' ``__init__`` first)."""
+    heavy = set()
+    changed = True
+    while changed:
+        changed = False
+        for module, edges in _graph().items():
+            if module in heavy:
+                continue
+            parent = module.rpartition(".")[0]
+            if (parent != PACKAGE and parent in heavy) or any(
+                not inside and (t.split(".")[0] in HEAVY or t in heavy) for t, inside, _ in edges
+            ):
+                heavy.add(module)
+                changed = True
+    return frozenset(heavy)
+
+
 def _heavy(module: str) -> bool:
-    """A third-party heavy module, or one of ours importing one at module level
-    (importing a module runs its packages' ``__init__`` first, so those count too)."""
-    if module.split(".")[0] in HEAVY:
-        return True
-    if module not in MODULES:
-        return False
-    parent = module.rpartition(".")[0]
-    if parent != PACKAGE and parent in MODULES and _heavy(parent):
-        return True
-    return any(not inside and _heavy(t) for t, inside, _ in _graph()[module])
+    return module.split(".")[0] in HEAVY or module in _heavy_modules()
 
 
 def _ours(target: str) -> bool:
